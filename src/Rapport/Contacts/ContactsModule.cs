@@ -1,0 +1,21 @@
+using Rapport.Contacts.Companies;
+using Rapport.Contacts.Demo;
+using Rapport.Contacts.People;
+
+namespace Rapport.Contacts;
+
+/// <summary>Companies and contacts: the records every other module links to.</summary>
+public static class ContactsModule
+{
+    public static IServiceCollection AddContacts(this IServiceCollection services) =>
+        services.AddScoped<CompanyService>()
+            .AddScoped<ContactService>()
+            .AddScoped<DemoSeeder>();
+
+    public static RouteGroupBuilder MapContacts(this RouteGroupBuilder api)
+    {
+        api.MapCompanies();
+        api.MapContactRecords();
+        return api;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rapport.Platform.Auth;
+
+namespace Rapport.Contacts.People;
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.Property(c => c.FirstName).HasMaxLength(100);
+        builder.Property(c => c.LastName).HasMaxLength(100);
+        builder.Property(c => c.PrimaryEmail).HasMaxLength(254);
+        builder.Property(c => c.PrimaryPhone).HasMaxLength(50);
+        builder.Property(c => c.JobTitle).HasMaxLength(150);
+        builder.Property(c => c.Street).HasMaxLength(200);
+        builder.Property(c => c.City).HasMaxLength(100);
+        builder.Property(c => c.Region).HasMaxLength(100);
+        builder.Property(c => c.PostalCode).HasMaxLength(20);
+        builder.Property(c => c.Country).HasMaxLength(100);
+        builder.Property(c => c.Source).HasMaxLength(100);
+        builder.Property(c => c.Notes).HasMaxLength(10_000);
+        builder.Property(c => c.LifecycleStage).HasConversion<string>().HasMaxLength(16);
+        builder.Ignore(c => c.FullName);
+        // Emails and phones are read and written with the contact, never queried one by one
+        // (PrimaryEmail/PrimaryPhone carry what is searched), so one JSON text column each is enough.
+        JsonList(builder.Property(c => c.Emails));
+        JsonList(builder.Property(c => c.Phones));
+        builder.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<RapportUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(c => new { c.LastName, c.FirstName, c.Id });
+        builder.HasIndex(c => new { c.CreatedAt, c.Id });
+        builder.HasIndex(c => new { c.UpdatedAt, c.Id });
+        builder.HasIndex(c => c.PrimaryEmail);
+        builder.HasIndex(c => c.CompanyId);
+        builder.HasIndex(c => c.OwnerId);
+        builder.HasIndex(c => c.LifecycleStage);
+    }
+
+    private static void JsonList<T>(PropertyBuilder<List<T>> property) =>
+        property.HasConversion(
+                v => JsonSerializer.Serialize(v, Json),
+                v => JsonSerializer.Deserialize<List<T>>(v, Json) ?? new List<T>(),
+                new ValueComparer<List<T>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    v => v.Aggregate(0, (h, e) => HashCode.Combine(h, e)),
+                    v => v.ToList()))
+            .HasColumnType("text");
+}

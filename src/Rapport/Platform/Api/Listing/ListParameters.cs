@@ -1,0 +1,24 @@
+using System.ComponentModel;
+
+namespace Rapport.Platform.Api.Listing;
+
+/// <summary>The list query string, bound with [AsParameters] so OpenAPI documents each member.</summary>
+public sealed class ListParameters
+{
+    [Description("Filter expression over allow-listed fields, e.g. lifecycleStage eq 'customer' and tags has 'vip'. See docs/api.md.")]
+    public string? Filter { get; init; }
+
+    [Description("Comma-separated fields; prefix with - for descending, e.g. -createdAt,lastName.")]
+    public string? Sort { get; init; }
+
+    [Description("Full-text search; every word must match the start of a word in the record.")]
+    public string? Q { get; init; }
+
+    [Description("Page size, 1 to 200 (default 50).")]
+    public int? Limit { get; init; }
+
+    [Description("The nextCursor of the previous page.")]
+    public string? Cursor { get; init; }
+
+    public ListRequest ToRequest() => new(Filter, Sort, Q, Limit, Cursor);
+}

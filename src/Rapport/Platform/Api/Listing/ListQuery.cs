@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Platform.Data;
+using Rapport.Platform.Search;
+
+namespace Rapport.Platform.Api.Listing;
+
+/// <summary>
+/// Applies the list conventions (q, filter, sort, limit, cursor) to any resource's query, once for all.
+/// The API pages by keyset; the UI, which shows page numbers and a total, pages by offset over the same query.
+/// </summary>
+public sealed class ListQuery(RapportDb db, KeysetCursor cursors)
+{
+    public const int MaxQueryLength = 200;
+
+    public IQueryable<T> Filtered<T>(IQueryable<T> source, ListRequest request, ResourceFields<T> fields) where T : Entity
+    {
+        if (request.Q is { Length: > MaxQueryLength })
+            throw RequestValidationException.For("q", $"q must be at most {MaxQueryLength} characters.");
+        var query = source.Matching(db, request.Q);
+        var predicate = FilterParser.Parse(request.Filter, fields);
+        return predicate is null ? query : query.Where(predicate);
+    }
+
+    public async Task<Page<TOut>> PageAsync<T, TOut>(IQueryable<T> source, ListRequest request,
+        ResourceFields<T> fields, string defaultSort, Func<T, TOut> map, CancellationToken ct) where T : Entity
+    {
+        var limit = request.EffectiveLimit;
+        var keys = SortKeys.Parse(request.Sort, fields, defaultSort);
+        var query = Filtered(source, request, fields);
+        if (!string.IsNullOrEmpty(request.Cursor)) query = query.Where(cursors.After<T>(request.Cursor, keys));
+        var rows = await SortKeys.Apply(query, keys).Take(limit + 1).AsNoTracking().ToListAsync(ct);
+        var next = rows.Count > limit ? cursors.Create(rows[limit - 1], keys) : null;
+        return new Page<TOut>(rows.Take(limit).Select(map).ToList(), next);
+    }
+
+    public async Task<(IReadOnlyList<TOut> Rows, int Total)> OffsetPageAsync<T, TOut>(IQueryable<T> source,
+        ListRequest request, ResourceFields<T> fields, string defaultSort, int skip, int take,
+        Func<T, TOut> map, CancellationToken ct) where T : Entity
+    {
+        var keys = SortKeys.Parse(request.Sort, fields, defaultSort);
+        var query = Filtered(source, request, fields);
+        var total = await query.CountAsync(ct);
+        var rows = await SortKeys.Apply(query, keys).Skip(skip).Take(take).AsNoTracking().ToListAsync(ct);
+        return (rows.Select(map).ToList(), total);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Linq.Expressions;
+
+namespace Rapport.Platform.Api.Listing;
+
+/// <summary>One field a list may be filtered or sorted by, under its API name.</summary>
+public sealed record ListField(string Name, LambdaExpression Selector, bool Sortable)
+{
+    public Type Type => Selector.ReturnType;
+}
+
+/// <summary>
+/// The allow-list of fields a resource exposes to <c>filter</c> and <c>sort</c>. Anything not named here
+/// is rejected with a 400 that lists what is allowed.
+/// </summary>
+public sealed class ResourceFields<T>
+{
+    private readonly Dictionary<string, ListField> fields = new(StringComparer.OrdinalIgnoreCase);
+
+    public ResourceFields<T> Add<TValue>(string name, Expression<Func<T, TValue>> selector, bool sortable = true)
+    {
+        fields[name] = new ListField(name, selector, sortable);
+        return this;
+    }
+
+    public IEnumerable<ListField> All => fields.Values;
+
+    public ListField Get(string name, string purpose) =>
+        fields.TryGetValue(name, out var field) && (purpose != "sort" || field.Sortable)
+            ? field
+            : throw new BadRequestException(
+                $"Unknown {purpose} field '{Truncate(name)}'. Allowed: {string.Join(", ", fields.Values.Where(f => purpose != "sort" || f.Sortable).Select(f => f.Name))}.");
+
+    private static string Truncate(string s) => s.Length > 50 ? s[..50] + "…" : s;
+}

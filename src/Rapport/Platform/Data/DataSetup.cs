@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Data.Common;
+using Rapport.Platform.Audit;
+using Rapport.Platform.Hosting;
+
+namespace Rapport.Platform.Data;
+
+public static class DataSetup
+{
+    public const string ConnectionName = "Rapport";
+
+    public static IServiceCollection AddRapportData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RapportOptions.Section).Get<RapportOptions>() ?? new RapportOptions();
+        services.AddScoped<AuditInterceptor>();
+        if (options.Database.Provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = configuration.GetConnectionString(ConnectionName)
+                ?? throw new InvalidOperationException(
+                    "Rapport__Database__Provider=Postgres needs a connection string in ConnectionStrings__Rapport.");
+            services.AddDbContext<RapportDb, PostgresRapportDb>((sp, o) => o
+                .UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(configuration, options);
+            services.AddDbContext<RapportDb, SqliteRapportDb>((sp, o) => o
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmas.Instance));
+        }
+        return services;
+    }
+
+    public static string SqliteConnectionString(IConfiguration configuration, RapportOptions options)
+    {
+        var configured = configuration.GetConnectionString(ConnectionName);
+        var builder = new SqliteConnectionStringBuilder(configured ?? "")
+        {
+            ForeignKeys = true,
+            Pooling = true,
+        };
+        if (string.IsNullOrEmpty(builder.DataSource))
+            builder.DataSource = Path.Combine(options.ResolvedDataDirectory, "rapport.db");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        return builder.ToString();
+    }
+}
+
+/// <summary>
+/// Per-connection SQLite settings: full fsync on commit (a CRM must not lose a saved record on power loss)
+/// and a busy timeout so concurrent writers queue instead of failing. WAL is set once at start-up; it persists.
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
+        command.ExecuteNonQuery();
+    }
+}

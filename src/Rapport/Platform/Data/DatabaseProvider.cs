@@ -1,0 +1,7 @@
+namespace Rapport.Platform.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+using Rapport.Platform.Search;
+
+namespace Rapport.Platform.Data;
+
+public sealed class PostgresRapportDb(DbContextOptions<PostgresRapportDb> options) : RapportDb(options)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        foreach (var index in SearchIndexes.All)
+        {
+            // A stored generated tsvector with a GIN index per searchable table ('simple': names and
+            // emails are not English prose, so no stemming).
+            var document = string.Join(" || ' ' || ", index.Columns.Select(c => $"coalesce(\"{c}\", '')"));
+            var entity = builder.Entity(index.EntityType);
+            entity.Property<NpgsqlTsVector>(SearchIndexes.PostgresColumn)
+                .HasComputedColumnSql($"to_tsvector('simple', {document})", stored: true);
+            entity.HasIndex(SearchIndexes.PostgresColumn).HasMethod("GIN");
+        }
+    }
+}

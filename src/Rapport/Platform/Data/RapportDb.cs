@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Contacts.Companies;
+using Rapport.Contacts.People;
+using Rapport.Platform.Api.Idempotency;
+using Rapport.Platform.Audit;
+using Rapport.Platform.Auth;
+using Rapport.Platform.Auth.ApiKeys;
+
+namespace Rapport.Platform.Data;
+
+/// <summary>
+/// The one database context. Provider specifics live in <see cref="SqliteRapportDb"/> and
+/// <see cref="PostgresRapportDb"/>, which also own their migration sets.
+/// </summary>
+public abstract class RapportDb(DbContextOptions options)
+    : IdentityDbContext<RapportUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RapportDb).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+        {
+            // Optimistic concurrency on both providers: UPDATE ... WHERE "Version" = @original.
+            builder.Entity(entityType.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+        }
+    }
+}

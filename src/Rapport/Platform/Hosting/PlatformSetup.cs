@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.DataProtection;
+using Rapport.Platform.Api;
+using Rapport.Platform.Api.Idempotency;
+using Rapport.Platform.Auth;
+using Rapport.Platform.Data;
+
+namespace Rapport.Platform.Hosting;
+
+/// <summary>What every module stands on: data, auth, API conventions, health and start-up.</summary>
+public static class PlatformSetup
+{
+    public static IServiceCollection AddRapportPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RapportOptions>(configuration.GetSection(RapportOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddRapportData(configuration);
+        // Keys live in the database so every app node can read every other node's cookies and cursors.
+        services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDb>();
+        services.AddRapportAuth();
+        services.AddRapportApi();
+        services.AddRapportHealth();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddHostedService<StartupTasks>();
+        return services;
+    }
+
+    public static WebApplication UseRapportPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseApiBodyLimit();
+        app.UseIdempotencyBuffering();
+        app.UseAuthentication();
+        app.UseCurrentActor();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRapportHealth();
+        return app;
+    }
+}

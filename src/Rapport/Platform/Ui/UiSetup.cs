@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Rapport.Platform.Auth;
+
+namespace Rapport.Platform.Ui;
+
+public static class UiSetup
+{
+    public static IServiceCollection AddRapportUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        return services;
+    }
+
+    public static WebApplication MapRapportUi(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapPost("/account/logout", async (SignInManager<RapportUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/account/login");
+        }).ExcludeFromDescription();
+        return app;
+    }
+}
