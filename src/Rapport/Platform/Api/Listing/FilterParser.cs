@@ -41,7 +41,12 @@ public sealed class FilterParser<T>
 
     private Token Current => tokens[position];
 
-    private Token Next() => tokens[position++];
+    private Token Next()
+    {
+        var token = tokens[position];
+        if (token.Kind != TokenKind.End) position++;
+        return token;
+    }
 
     private bool AcceptWord(string word)
     {

@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Platform.Auth;
+using Rapport.Platform.Auth.ApiKeys;
+using Rapport.Platform.Auth.Users;
+using Rapport.Platform.Data;
+
+namespace Rapport.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over HTTP (in-process test server) on a real database of its own, created and migrated
+/// the way production does it. One per test class; tests create their own records and look only at those.
+/// </summary>
+public abstract class RapportApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "rapport-tests", Guid.NewGuid().ToString("N"));
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Rapport:Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Rapport", ConnectionString);
+        builder.UseSetting("Rapport:DataDirectory", dataDirectory);
+        builder.UseSetting("Rapport:Demo:Seed", "false");
+        builder.UseSetting("Rapport:Admin:Email", "admin@tests.local");
+        builder.UseSetting("Rapport:Admin:Password", AdminPassword);
+    }
+
+    public const string AdminPassword = "correct horse battery staple";
+
+    public virtual Task InitializeAsync()
+    {
+        Directory.CreateDirectory(dataDirectory);
+        _ = Server; // starts the host: migrations and first admin run now, not inside the first test
+        return Task.CompletedTask;
+    }
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the pool is removed with the temp folder later.
+        }
+    }
+
+    /// <summary>A new user with the role, and an HTTP client authenticated with a new API key of theirs.</summary>
+    public async Task<ApiUser> CreateUserAsync(string role, string scope = ApiKeyScope.ReadWrite)
+    {
+        await using var services = Services.CreateAsyncScope();
+        services.ServiceProvider.GetRequiredService<CurrentActor>().Set(CurrentActor.System, "test");
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@tests.local";
+        var user = await services.ServiceProvider.GetRequiredService<UserAdministration>()
+            .EnsureUserAsync(email, $"{role} {email[..8]}", role, "a long enough test password", CancellationToken.None);
+        var key = await services.ServiceProvider.GetRequiredService<ApiKeyService>()
+            .CreateAsync(user.Id, "tests", scope, CancellationToken.None);
+        return new ApiUser(user.Id, email, key.Key, ClientWithKey(key.Key));
+    }
+
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (key is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(CurrentActor.System, "test");
+        return await action(scope.ServiceProvider);
+    }
+}
+
+public sealed record ApiUser(Guid Id, string Email, string ApiKey, HttpClient Client);
+
+public sealed class SqliteApp : RapportApp
+{
+    private readonly string file = Path.Combine(Path.GetTempPath(), "rapport-tests", $"{Guid.NewGuid():N}.db");
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override string ConnectionString => $"Data Source={file}";
+}
+
+public sealed class PostgresApp : RapportApp
+{
+    /// <summary>Set by scripts/test.sh to the private test cluster, e.g. Host=127.0.0.1;Port=5433;Username=postgres.</summary>
+    public const string ServerVariable = "RAPPORT_TEST_POSTGRES";
+
+    private readonly string database = $"rapport_test_{Guid.NewGuid():N}";
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override string ConnectionString =>
+        $"{Environment.GetEnvironmentVariable(ServerVariable) ?? throw new InvalidOperationException($"{ServerVariable} is not set: run the tests with scripts/test.sh, which starts PostgreSQL.")};Database={database}";
+}
