@@ -8,7 +8,9 @@ return await RapportCli.RunAsync(args, CreateApp);
 
 static WebApplication CreateApp(string[] args)
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Settings and web assets ship beside the binary; data/ stays relative to where Rapport is started.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.WebHost.UseStaticWebAssets();
     builder.Services.AddRapportPlatform(builder.Configuration);
     builder.Services.AddRapportUi();
     builder.Services.AddContacts();

@@ -1,6 +1,7 @@
 using Rapport.Contacts.Companies;
 using Rapport.Contacts.Demo;
 using Rapport.Contacts.People;
+using Rapport.Platform.Api;
 
 namespace Rapport.Contacts;
 
@@ -14,8 +15,10 @@ public static class ContactsModule
 
     public static RouteGroupBuilder MapContacts(this RouteGroupBuilder api)
     {
-        api.MapCompanies();
-        api.MapContactRecords();
+        api.MapRecords<CompanyService, Company, CompanyInput, CompanyResponse>(
+            "/companies", "company", "Companies", CompanyResponse.From);
+        api.MapRecords<ContactService, Contact, ContactInput, ContactResponse>(
+            "/contacts", "contact", "Contacts", ContactResponse.From);
         return api;
     }
 }

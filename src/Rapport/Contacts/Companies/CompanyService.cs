@@ -10,6 +10,7 @@ namespace Rapport.Contacts.Companies;
 
 /// <summary>Every change to companies, from the API and the UI alike, with permission checks and validation.</summary>
 public sealed class CompanyService(RapportDb db, RecordAccess access, ListQuery lists)
+    : IRecordService<Company, CompanyInput, CompanyResponse>
 {
     private const string What = "company";
 

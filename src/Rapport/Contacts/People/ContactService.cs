@@ -11,6 +11,7 @@ namespace Rapport.Contacts.People;
 
 /// <summary>Every change to contacts, from the API and the UI alike, with permission checks and validation.</summary>
 public sealed class ContactService(RapportDb db, RecordAccess access, ListQuery lists)
+    : IRecordService<Contact, ContactInput, ContactResponse>
 {
     private const string What = "contact";
 

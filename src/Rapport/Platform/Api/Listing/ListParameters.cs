@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Rapport.Platform.Api.Listing;
 
@@ -6,18 +7,23 @@ namespace Rapport.Platform.Api.Listing;
 public sealed class ListParameters
 {
     [Description("Filter expression over allow-listed fields, e.g. lifecycleStage eq 'customer' and tags has 'vip'. See docs/api.md.")]
+    [FromQuery(Name = "filter")]
     public string? Filter { get; init; }
 
     [Description("Comma-separated fields; prefix with - for descending, e.g. -createdAt,lastName.")]
+    [FromQuery(Name = "sort")]
     public string? Sort { get; init; }
 
     [Description("Full-text search; every word must match the start of a word in the record.")]
+    [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
     [Description("Page size, 1 to 200 (default 50).")]
+    [FromQuery(Name = "limit")]
     public int? Limit { get; init; }
 
     [Description("The nextCursor of the previous page.")]
+    [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
 
     public ListRequest ToRequest() => new(Filter, Sort, Q, Limit, Cursor);
