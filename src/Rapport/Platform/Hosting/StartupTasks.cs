@@ -17,7 +17,10 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, IServer server, IL
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
         await initializer.MigrateAsync(cancellationToken);
         firstAdmin = await initializer.EnsureFirstAdminAsync(cancellationToken);
-        if (await initializer.SeedDemoAsync(cancellationToken)) logger.LogInformation("Demo workspace created");
+        // Only a brand-new workspace gets the demo: starting once with --no-demo and later without it
+        // must not pour sample data into a real, still empty, CRM.
+        if (firstAdmin is not null && await initializer.SeedDemoAsync(cancellationToken))
+            logger.LogInformation("Demo workspace created");
     }
 
     public Task StartedAsync(CancellationToken cancellationToken)
