@@ -37,7 +37,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
     private void Stamp(DbContext context)
     {
         context.ChangeTracker.DetectChanges();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Timestamps.UtcNow(clock);
         var entries = context.ChangeTracker.Entries<Entity>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
