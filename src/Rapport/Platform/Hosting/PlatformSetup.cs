@@ -28,6 +28,9 @@ public static class PlatformSetup
     {
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        // Unknown UI addresses render the not-found page (with its 404) instead of an empty response.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health"),
+            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseApiBodyLimit();
         app.UseIdempotencyBuffering();
         app.UseAuthentication();
