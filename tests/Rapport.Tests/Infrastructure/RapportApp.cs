@@ -90,13 +90,16 @@ public abstract class RapportApp : WebApplicationFactory<Program>, IAsyncLifetim
 
 public sealed record ApiUser(Guid Id, string Email, string ApiKey, HttpClient Client);
 
-public class SqliteApp(string? file = null) : RapportApp
+public class SqliteApp : RapportApp
 {
-    private readonly string file = file ?? Path.Combine(Path.GetTempPath(), "rapport-tests", $"{Guid.NewGuid():N}.db");
+    private readonly string file;
 
     public SqliteApp() : this(null)
     {
     }
+
+    protected SqliteApp(string? file) =>
+        this.file = file ?? Path.Combine(Path.GetTempPath(), "rapport-tests", $"{Guid.NewGuid():N}.db");
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -105,16 +108,18 @@ public class SqliteApp(string? file = null) : RapportApp
     public override RapportApp Restart() => new SqliteApp(file) { SeedDemo = SeedDemo };
 }
 
-public class PostgresApp(string? database = null) : RapportApp
+public class PostgresApp : RapportApp
 {
     /// <summary>Set by scripts/test.sh to the private test cluster, e.g. Host=127.0.0.1;Port=5433;Username=postgres.</summary>
     public const string ServerVariable = "RAPPORT_TEST_POSTGRES";
 
-    private readonly string database = database ?? $"rapport_test_{Guid.NewGuid():N}";
+    private readonly string database;
 
     public PostgresApp() : this(null)
     {
     }
+
+    protected PostgresApp(string? database) => this.database = database ?? $"rapport_test_{Guid.NewGuid():N}";
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
