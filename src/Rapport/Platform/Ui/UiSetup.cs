@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Rapport.Platform.Auth;
+using Rapport.Platform.Ui.Records;
 
 namespace Rapport.Platform.Ui;
 
@@ -11,6 +12,10 @@ public static class UiSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        // Circuit-scoped helpers; each opens its own DI scope per operation (see RecordOperations).
+        services.AddScoped<RecordOperations>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<ColumnPreferences>();
         return services;
     }
 
