@@ -37,6 +37,16 @@ public static partial class PageActions
         return Guid.Parse(page.Url[^36..]);
     }
 
+    /// <summary>Creates a company through its form and waits for its record page; returns its id.</summary>
+    public static async Task<Guid> CreateCompanyAsync(this IPage page, string name, string? industry = null)
+    {
+        await page.GotoAsync("/companies/new");
+        await page.FillFieldAsync("Name", name);
+        if (industry is not null) await page.FillFieldAsync("Industry", industry);
+        await page.SaveAsync();
+        return await page.WaitForRecordPageAsync("companies");
+    }
+
     public static ILocator Heading(this IPage page) => page.Locator("h1");
 
     public static ILocator History(this IPage page) => page.GetByTestId("history");
@@ -45,17 +55,39 @@ public static partial class PageActions
 
     public static ILocator RecordLinks(this IPage page) => page.Locator(".record-list [data-testid=record-link]");
 
+    /// <summary>
+    /// Waits until the list shows the rows of its latest request. Call it after checking something rendered
+    /// together with the request (a header's sort state, the total), so the wait cannot pass too early.
+    /// </summary>
+    public static Task WaitForListAsync(this IPage page) =>
+        Assertions.Expect(page.Locator(".record-list[data-loading=false]")).ToHaveCountAsync(1);
+
+    public static ILocator ListTotal(this IPage page) => page.GetByTestId("list-total");
+
+    public static ILocator HeaderCell(this IPage page, string column) => page.Locator($".record-list th[data-column={column}]");
+
+    /// <summary>The text of one column in every row shown, top to bottom.</summary>
+    public static Task<IReadOnlyList<string>> ColumnTextsAsync(this IPage page, string column) =>
+        page.Locator($".record-list tbody td[data-column={column}]").AllInnerTextsAsync();
+
+    /// <summary>Whether the page can be scrolled sideways: what a phone user must never need.</summary>
+    public static Task<bool> OverflowsHorizontallyAsync(this IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+
+    /// <summary>Types into the list's search box and waits until the rows shown are the ones found.</summary>
     public static async Task SearchListAsync(this IPage page, string text)
     {
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync(text);
+        var shown = page.Locator(".record-list[data-loading=false]").And(page.Locator($".record-list[data-shown-q=\"{text}\"]"));
+        await Assertions.Expect(shown).ToHaveCountAsync(1);
     }
 
     /// <summary>Fails with the page's HTML and a screenshot path when a journey goes wrong, to see why.</summary>
-    public static async Task<string> ScreenshotAsync(this IPage page, string name)
+    public static async Task<string> ScreenshotAsync(this IPage page, string name, bool fullPage = false)
     {
         var path = Path.Combine(Path.GetTempPath(), "rapport-browser-shots", $"{name}.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
         return path;
     }
 }
