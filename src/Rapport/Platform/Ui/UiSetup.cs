@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Rapport.Platform.Auth;
+using Rapport.Platform.Ui.Records;
 
 namespace Rapport.Platform.Ui;
 
@@ -10,7 +13,14 @@ public static class UiSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingSessionStateProvider>();
+        services.AddScoped<CircuitHandler, CircuitActor>();
+        services.AddScoped<ActorScopes>();
         services.AddMudServices();
+        // Circuit-scoped helpers; each opens its own DI scope per operation (see RecordOperations).
+        services.AddScoped<RecordOperations>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<ColumnPreferences>();
         return services;
     }
 
