@@ -111,8 +111,11 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         null => null,
         string s => s,
         DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        // PostgreSQL reads numeric(18,2) back as 1000.50, SQLite as 1000.5: write the shortest form on both.
+        decimal m => Decimals.Shortest(m).ToString(CultureInfo.InvariantCulture),
         IFormattable f when value is not Enum => f.ToString(null, CultureInfo.InvariantCulture),
-        Enum e => e.ToString(),
+        // As the API writes it ("mql", not "Mql"), so history reads the same as the records.
+        Enum e => JsonNamingPolicy.CamelCase.ConvertName(e.ToString()),
         System.Collections.IEnumerable => JsonSerializer.Serialize(value, AuditJson.Options),
         _ => value.ToString(),
     };
