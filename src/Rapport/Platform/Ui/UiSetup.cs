@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Rapport.Platform.Auth;
@@ -11,6 +12,7 @@ public static class UiSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, CircuitAuthentication>();
         services.AddMudServices();
         // Circuit-scoped helpers; each opens its own DI scope per operation (see RecordOperations).
         services.AddScoped<RecordOperations>();
