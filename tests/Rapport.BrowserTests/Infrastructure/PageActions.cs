@@ -75,6 +75,10 @@ public static partial class PageActions
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
 
     /// <summary>Types into the list's search box and waits until the rows shown are the ones found.</summary>
+    /// <summary>Whether an element's content is wider than the element (cut off or scrolled inside it).</summary>
+    public static Task<bool> OverflowsHorizontallyAsync(this ILocator element) =>
+        element.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth + 1");
+
     public static async Task SearchListAsync(this IPage page, string text)
     {
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync(text);
