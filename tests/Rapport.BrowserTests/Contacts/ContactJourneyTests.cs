@@ -15,7 +15,7 @@ public sealed class ContactJourneyTests(BrowserFixture browser)
         var lastName = PageActions.UniqueWord("Quill");
 
         // A new company.
-        await page.GotoAsync("/companies/new");
+        await page.OpenAsync("/companies/new");
         await page.FillFieldAsync("Name", companyName);
         await page.FillFieldAsync("Domain", "brightwater.example");
         await page.FillFieldAsync("Industry", "Software");
@@ -24,7 +24,7 @@ public sealed class ContactJourneyTests(BrowserFixture browser)
         await Expect(page.Heading()).ToHaveTextAsync(companyName);
 
         // A contact at that company, picked in the company autocomplete.
-        await page.GotoAsync("/contacts/new");
+        await page.OpenAsync("/contacts/new");
         await page.FillFieldAsync("First name", "Ada");
         await page.FillFieldAsync("Last name", lastName);
         await page.FillFieldAsync("Job title", "Analyst");
@@ -38,7 +38,7 @@ public sealed class ContactJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("[data-field=company] a")).ToHaveTextAsync(companyName);
 
         // Found again through the list's search box.
-        await page.GotoAsync("/contacts");
+        await page.OpenAsync("/contacts");
         await page.SearchListAsync(lastName);
         await Expect(page.ListRows()).ToHaveCountAsync(1);
         await page.RecordLinks().First.ClickAsync();

@@ -13,7 +13,7 @@ public sealed class PhoneWidthTests(BrowserFixture browser)
     public async Task ContactListAndRecord_AtPhoneWidth_FitTheScreen()
     {
         var page = await browser.SignedInPageAsync(Phone);
-        await page.GotoAsync("/contacts");
+        await page.OpenAsync("/contacts");
         await Expect(page.RecordLinks()).ToHaveCountAsync(25);
 
         // Rows are cards: each value carries its column's label, and the table header is hidden.

@@ -5,6 +5,25 @@ namespace Rapport.BrowserTests.Infrastructure;
 /// <summary>What a person does on Rapport's pages, in their words, so the tests read as journeys.</summary>
 public static partial class PageActions
 {
+    /// <summary>
+    /// Opens a page and waits until its circuit is live: pages are prerendered, so they show before their
+    /// buttons and fields respond.
+    /// </summary>
+    public static async Task OpenAsync(this IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static async Task ReloadAndWaitAsync(this IPage page)
+    {
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+
     /// <summary>Names that full-text search finds only in the record a test created.</summary>
     public static string UniqueWord(string prefix) =>
         prefix + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6).ToArray()).PadRight(6, 'q');
@@ -40,7 +59,7 @@ public static partial class PageActions
     /// <summary>Creates a company through its form and waits for its record page; returns its id.</summary>
     public static async Task<Guid> CreateCompanyAsync(this IPage page, string name, string? industry = null)
     {
-        await page.GotoAsync("/companies/new");
+        await page.OpenAsync("/companies/new");
         await page.FillFieldAsync("Name", name);
         if (industry is not null) await page.FillFieldAsync("Industry", industry);
         await page.SaveAsync();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Rapport.Platform.Auth;
@@ -12,7 +13,9 @@ public static class UiSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, CircuitAuthentication>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingSessionStateProvider>();
+        services.AddScoped<CircuitHandler, CircuitActor>();
+        services.AddScoped<ActorScopes>();
         services.AddMudServices();
         // Circuit-scoped helpers; each opens its own DI scope per operation (see RecordOperations).
         services.AddScoped<RecordOperations>();

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -100,13 +98,9 @@ public abstract class RecordOperationsTests(RapportApp app)
             var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
             return await services.GetRequiredService<IUserClaimsPrincipalFactory<RapportUser>>().CreateAsync(user);
         });
-        return new RecordOperations(app.Services.GetRequiredService<IServiceScopeFactory>(),
-            new SignedIn(principal), NullLogger<RecordOperations>.Instance);
-    }
-
-    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+        var circuitActor = new CurrentActor();
+        circuitActor.Set(principal, "ui");
+        return new RecordOperations(app.Services.GetRequiredService<IServiceScopeFactory>(), circuitActor, NullLogger<RecordOperations>.Instance);
     }
 }
 
