@@ -47,12 +47,18 @@ public sealed class ContactJourneyTests(BrowserFixture browser)
         // Edited, and the change shows in its history: who, and old → new.
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
         await page.FillFieldAsync("Job title", "Head of analytics");
+        await page.Field("Tags").FillAsync("decision-maker");
+        await page.Field("Tags").PressAsync("Enter");
+        await Expect(page.GetByTestId("tags-input").Locator(".mud-chip")).ToHaveTextAsync("decision-maker");
         await page.SaveAsync();
         await page.WaitForURLAsync($"**/contacts/{contactId}");
         await Expect(page.Locator("[data-field=jobTitle] .field-value")).ToHaveTextAsync("Head of analytics");
         var change = page.History().Locator("[data-action=updated] li[data-field=jobTitle]");
         await Expect(change.Locator(".history-old")).ToHaveTextAsync("Analyst");
         await Expect(change.Locator(".history-new")).ToHaveTextAsync("Head of analytics");
+        await Expect(page.History().Locator("[data-action=updated] li[data-field=tags] .history-new")).ToHaveTextAsync("decision-maker");
+        await Expect(page.Locator("[data-field=tags] .mud-chip")).ToHaveTextAsync("decision-maker");
         await Expect(page.History().Locator("[data-action=updated]").First).ToContainTextAsync("by Administrator");
+        await Expect(page.History().Locator("[data-action=updated]").First).ToContainTextAsync("via ui");
     }
 }

@@ -39,12 +39,17 @@ public static partial class PageActions
         await field.BlurAsync(); // MudBlazor binds on change
     }
 
-    /// <summary>Opens a MudSelect by its label and picks an option.</summary>
-    public static async Task SelectAsync(this IPage page, string label, string option)
+    /// <summary>Opens a MudSelect by its label, picks the options (several for a multi-select) and closes it.</summary>
+    public static async Task SelectAsync(this IPage page, string label, params string[] options)
     {
-        await page.Locator(".mud-select").Filter(new() { Has = page.Locator("label", new() { HasText = label }) }).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).ClickAsync();
+        var list = page.Locator(".mud-popover-open .mud-list");
+        foreach (var option in options)
+            await list.GetByText(option, new() { Exact = true }).ClickAsync();
+        // A multi-select stays open while options are picked; a click elsewhere (here: on the heading) closes it.
+        var heading = await page.Locator("h1").BoundingBoxAsync();
+        await page.Mouse.ClickAsync(heading!.X + 2, heading.Y + 2);
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list")).ToHaveCountAsync(0);
     }
 
     public static Task SaveAsync(this IPage page) => page.GetByTestId("save").ClickAsync();
