@@ -28,6 +28,10 @@ public sealed class ActivityRules(RapportDb db, RecordAccess access, LinkTargets
         ("to", i => i.To is { Count: > 0 }, [ActivityType.Email]),
     ];
 
+    /// <summary>Outside these, a timestamp is a typo (and far dates overflow calendar arithmetic).</summary>
+    private static readonly DateTime Earliest = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Latest = new(2200, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     public async Task ApplyAsync(Activity activity, ActivityInput input, bool isNew, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -43,6 +47,12 @@ public sealed class ActivityRules(RapportDb db, RecordAccess access, LinkTargets
         {
             var field = kind == ActivityType.Note ? "body" : "subject";
             errors[field] = [$"A {Name(kind)} needs a {field}."];
+        }
+        foreach (var (name, value) in new[] { ("occurredAt", input.OccurredAt), ("dueAt", input.DueAt), ("remindAt", input.RemindAt),
+                     ("startAt", input.StartAt), ("endAt", input.EndAt) })
+        {
+            if (Utc(value) is { } time && (time < Earliest || time > Latest))
+                errors[name] = [$"{name} must be between the years {Earliest.Year} and {Latest.Year - 1}."];
         }
         var links = await CheckLinksAsync(activity, input.Links, errors, ct);
         if (kind == ActivityType.Meeting) await CheckMeetingAsync(activity, input, errors, ct);
@@ -94,7 +104,8 @@ public sealed class ActivityRules(RapportDb db, RecordAccess access, LinkTargets
         }
         for (var i = 0; i < input.Count; i++)
         {
-            if (input[i] is not { Type: { } type, Id: { } id }) continue; // the [Required] members report it
+            if (input[i] is null) errors[$"links[{i}]"] = [$"links[{i}] is empty; give a type and an id."];
+            if (input[i] is not { Type: { } type, Id: { } id }) continue; // the [Required] members report a missing one
             var link = new RecordLink(type, id);
             if (links.Contains(link)) continue;
             // Links the activity already has stay, even if the record has since moved out of the caller's reach.
@@ -102,6 +113,8 @@ public sealed class ActivityRules(RapportDb db, RecordAccess access, LinkTargets
                 errors[$"links[{i}].id"] = [$"links[{i}] does not name a {Name(type)} you can see."];
             links.Add(link);
         }
+        if (links.Count == 0 && errors.Keys.All(k => !k.StartsWith("links", StringComparison.Ordinal)))
+            errors["links"] = ["Link the activity to at least one contact or company."];
         return links;
     }
 
@@ -119,7 +132,7 @@ public sealed class ActivityRules(RapportDb db, RecordAccess access, LinkTargets
             errors["attendeeContactIds"] = ["Every attendee contact must be a contact you can see."];
     }
 
-    private static void SetLinks(Activity activity, List<RecordLink> links)
+    internal static void SetLinks(Activity activity, List<RecordLink> links)
     {
         if (!links.SequenceEqual(activity.Links)) activity.Links = links;
         activity.LinkRows.RemoveAll(row => !links.Contains(new RecordLink(row.RecordType, row.RecordId)));

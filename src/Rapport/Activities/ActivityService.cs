@@ -56,5 +56,26 @@ public sealed class ActivityService(RapportDb db, ActivityAccess access, Activit
         return await History.ForAsync<Activity>(db, id, ct);
     }
 
+    /// <summary>
+    /// Re-points every activity linked to record <paramref name="from"/> at <paramref name="to"/> (and meeting
+    /// attendees, for contacts), for merging two records. Not narrowed to what the caller sees: the merge has
+    /// checked its rights on both records, and every activity must move. The caller saves, in its transaction.
+    /// </summary>
+    public async Task<int> MoveLinksAsync(LinkedRecordType type, Guid from, Guid to, CancellationToken ct)
+    {
+        var activities = await db.Activities.Include(a => a.LinkRows)
+            .Where(a => a.LinkRows.Any(l => l.RecordType == type && l.RecordId == from)
+                || (type == LinkedRecordType.Contact && a.AttendeeContactIds.Contains(from)))
+            .ToListAsync(ct);
+        var old = new RecordLink(type, from);
+        foreach (var activity in activities)
+        {
+            ActivityRules.SetLinks(activity, activity.Links.Select(l => l == old ? new RecordLink(type, to) : l).Distinct().ToList());
+            if (type == LinkedRecordType.Contact && activity.AttendeeContactIds.Contains(from))
+                activity.AttendeeContactIds = activity.AttendeeContactIds.Select(c => c == from ? to : c).Distinct().ToList();
+        }
+        return activities.Count;
+    }
+
     internal static NotFoundException Missing(Guid id) => new($"No activity with id {id} that you can see.");
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Platform.Data;
 using Rapport.Activities;
 using Rapport.Platform.Api.Listing;
 using Rapport.Platform.Audit;
@@ -124,6 +126,14 @@ public abstract class ActivityApiTests(RapportApp app)
             new { type = "note", body = "Ghost", links = new[] { ContactLink(Guid.NewGuid()) } })).ErrorsOfAsync();
         Assert.True(errors.TryGetProperty("links[0].id", out _));
 
+        errors = await (await admin.Client.PostAsync("/api/v1/activities",
+            Json.Raw($$"""{"type":"note","body":"Null link","links":[null]}"""))).ErrorsOfAsync();
+        Assert.True(errors.TryGetProperty("links[0]", out _));
+
+        errors = await (await admin.Client.PostJsonAsync("/api/v1/activities",
+            new { type = "task", subject = "Far future", dueAt = "9999-12-31T23:59:59Z", links })).ErrorsOfAsync();
+        Assert.True(errors.TryGetProperty("dueAt", out _));
+
         var unknownType = await admin.Client.PostAsync("/api/v1/activities", Json.Raw("""{"type":"fax","body":"x"}"""));
         await unknownType.AssertProblemAsync(HttpStatusCode.BadRequest);
 
@@ -235,6 +245,49 @@ public abstract class ActivityApiTests(RapportApp app)
         await (await admin.Client.GetAsync($"/api/v1/activities/{note.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         var after = await (await admin.Client.GetAsync($"/api/v1/contacts/{contact}/timeline")).ReadAsync<Page<ActivityResponse>>();
         Assert.Empty(after.Data);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesActivityTimelineAndCalendarRoutes()
+    {
+        var document = await (await app.ClientWithKey(null).GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/activities", "/api/v1/activities/{id}/ics", "/api/v1/contacts/{id}/timeline",
+                     "/api/v1/companies/{id}/timeline", "/api/v1/me/tasks", "/api/v1/me/calendar-feed", "/calendar/{token}.ics" })
+            Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
+    }
+
+    [Fact]
+    public async Task MoveLinks_ForAMerge_PutsActivitiesOnTheSurvivorsTimeline()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var duplicate = await admin.CreateContactAsync("Duplicate");
+        var survivor = await admin.CreateContactAsync("Survivor");
+        var note = await admin.CreateNoteAsync(duplicate, "Logged on the duplicate");
+        var meeting = await admin.CreateActivityAsync(new
+        {
+            type = "meeting", subject = "With the duplicate", startAt = "2030-01-01T09:00:00Z", endAt = "2030-01-01T10:00:00Z",
+            attendeeContactIds = new[] { duplicate }, links = new[] { ContactLink(duplicate), ContactLink(survivor) },
+        });
+
+        var moved = await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<RapportDb>();
+            var count = await services.GetRequiredService<ActivityService>()
+                .MoveLinksAsync(LinkedRecordType.Contact, duplicate, survivor, CancellationToken.None);
+            await db.SaveChangesAsync();
+            return count;
+        });
+
+        Assert.Equal(2, moved);
+        var survivorTimeline = await (await admin.Client.GetAsync($"/api/v1/contacts/{survivor}/timeline")).ReadAsync<Page<ActivityResponse>>();
+        Assert.Equal(new[] { note.Id, meeting.Id }.Order(), survivorTimeline.Data.Select(a => a.Id).Order());
+        var duplicateTimeline = await (await admin.Client.GetAsync($"/api/v1/contacts/{duplicate}/timeline")).ReadAsync<Page<ActivityResponse>>();
+        Assert.Empty(duplicateTimeline.Data);
+        var movedMeeting = survivorTimeline.Data.Single(a => a.Id == meeting.Id);
+        Assert.Equal([new RecordLink(LinkedRecordType.Contact, survivor)], movedMeeting.Links);
+        Assert.Equal([survivor], movedMeeting.AttendeeContactIds!);
+        Assert.Equal(2, movedMeeting.Version);
     }
 }
 
