@@ -237,7 +237,8 @@ public abstract class ActivityApiTests(RapportApp app)
         var history = await (await admin.Client.GetAsync($"/api/v1/activities/{note.Id}/history")).ReadAsync<List<HistoryEntry>>();
         Assert.Equal(["updated", "created"], history.Select(h => h.Action));
         Assert.Contains(history[0].Changes, c => c is { Field: "body", Old: "First", New: "Second" });
-        Assert.Contains(history[0].Changes, c => c.Field == "links" && c.New!.Contains(company.ToString(), StringComparison.Ordinal));
+        Assert.Contains(history[0].Changes, c => c.Field == "links"
+            && c.New!.Contains($"{{\"type\":\"company\",\"id\":\"{company}\"}}", StringComparison.Ordinal));
         var timeline = await (await admin.Client.GetAsync($"/api/v1/companies/{company}/timeline")).ReadAsync<Page<ActivityResponse>>();
         Assert.Equal(note.Id, Assert.Single(timeline.Data).Id);
 
