@@ -1,4 +1,5 @@
 using Rapport.Activities.Calendar;
+using Rapport.Activities.Demo;
 using Rapport.Platform.Api;
 
 namespace Rapport.Activities;
@@ -13,7 +14,8 @@ public static class ActivitiesModule
             .AddScoped<ActivityService>()
             .AddScoped<TimelineService>()
             .AddScoped<ActivityCalendar>()
-            .AddScoped<CalendarFeedService>();
+            .AddScoped<CalendarFeedService>()
+            .AddScoped<ActivityDemoSeeder>();
 
     public static RouteGroupBuilder MapActivities(this RouteGroupBuilder api)
     {
