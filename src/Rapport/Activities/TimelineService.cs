@@ -67,7 +67,7 @@ public sealed class TimelineService(RapportDb db, RecordAccess records, Activity
         var values = new List<T>();
         foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!Enum.TryParse<T>(part, ignoreCase: true, out var value) || !Enum.IsDefined(value) || part.Any(char.IsDigit))
+            if (!Enum.TryParse<T>(part.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var value) || !Enum.IsDefined(value) || part.Any(char.IsDigit))
                 throw RequestValidationException.For(parameter, $"{parameter} takes a comma-separated list of "
                     + string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])) + ".");
             values.Add(value);

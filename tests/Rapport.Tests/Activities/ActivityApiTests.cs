@@ -214,6 +214,25 @@ public abstract class ActivityApiTests(RapportApp app)
     }
 
     [Fact]
+    public async Task SalesAssignee_CanTickOffATaskTheyDoNotOwn_ButNotDeleteIt()
+    {
+        var manager = await app.CreateUserAsync(Roles.Manager);
+        var rep = await app.CreateUserAsync(Roles.Sales);
+        var contact = await manager.CreateContactAsync("ManagersContact");
+        var task = await manager.CreateActivityAsync(new
+        {
+            type = "task", subject = "Rep, call them", assigneeId = rep.Id, links = new[] { ContactLink(contact) },
+        });
+
+        var done = await rep.Client.PatchJsonAsync($"/api/v1/activities/{task.Id}", new { done = true });
+        Assert.True((await done.ReadAsync<ActivityResponse>()).Done);
+        await (await rep.Client.DeleteAsync($"/api/v1/activities/{task.Id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var seenByManager = await (await manager.Client.GetAsync($"/api/v1/activities/{task.Id}")).ReadAsync<ActivityResponse>();
+        Assert.True(seenByManager.Done);
+        Assert.Equal(manager.Id, seenByManager.OwnerId);
+    }
+
+    [Fact]
     public async Task ReadOnlyRole_CannotLogActivities()
     {
         var admin = await app.CreateUserAsync(Roles.Admin);

@@ -34,6 +34,8 @@ public abstract class TimelineTests(RapportApp app)
         Assert.Equal([meeting.Id, call.Id], talks.Data.Select(a => a.Id));
         var chats = await (await admin.Client.GetAsync($"/api/v1/contacts/{contact}/timeline?channel=chat")).ReadAsync<Page<ActivityResponse>>();
         Assert.Equal([chat.Id], chats.Data.Select(a => a.Id));
+        var inPerson = await (await admin.Client.GetAsync($"/api/v1/contacts/{contact}/timeline?channel=in-person,phone")).ReadAsync<Page<ActivityResponse>>();
+        Assert.Equal([meeting.Id, call.Id], inPerson.Data.Select(a => a.Id));
 
         var bad = await admin.Client.GetAsync($"/api/v1/contacts/{contact}/timeline?type=fax");
         var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest);
