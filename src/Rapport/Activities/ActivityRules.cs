@@ -64,7 +64,7 @@ public sealed class ActivityRules(RapportDb db, RecordAccess access, LinkTargets
             errors["assigneeId"] = ["assigneeId does not name an active user."];
         RequestValidator.ThrowIfInvalid(input, errors);
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Timestamps.UtcNow(clock);
         activity.Type = kind;
         activity.Subject = Clean(input.Subject) ?? "";
         activity.Body = string.IsNullOrWhiteSpace(input.Body) ? null : input.Body;
@@ -153,13 +153,16 @@ public sealed class ActivityRules(RapportDb db, RecordAccess access, LinkTargets
         _ => ActivityChannel.Other,
     };
 
-    /// <summary>Timestamps are stored in UTC; one sent without an offset is taken to be UTC already.</summary>
+    /// <summary>
+    /// Timestamps are stored in UTC at the microseconds both databases keep; one sent without an offset is
+    /// taken to be UTC already.
+    /// </summary>
     public static DateTime? Utc(DateTime? value) => value switch
     {
         null => null,
-        { Kind: DateTimeKind.Utc } v => v,
-        { Kind: DateTimeKind.Local } v => v.ToUniversalTime(),
-        var v => DateTime.SpecifyKind(v.Value, DateTimeKind.Utc),
+        { Kind: DateTimeKind.Utc } v => Timestamps.Truncate(v),
+        { Kind: DateTimeKind.Local } v => Timestamps.Truncate(v.ToUniversalTime()),
+        var v => Timestamps.Truncate(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc)),
     };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -11,6 +11,7 @@ public static class ContactsModule
     public static IServiceCollection AddContacts(this IServiceCollection services) =>
         services.AddScoped<CompanyService>()
             .AddScoped<ContactService>()
+            .AddScoped<ContactsOverview>()
             .AddScoped<DemoSeeder>();
 
     public static RouteGroupBuilder MapContacts(this RouteGroupBuilder api)

@@ -18,7 +18,7 @@ public sealed class CalendarFeedService(RapportDb db, TimeProvider clock)
     {
         var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
             .Replace('+', '-').Replace('/', '_').TrimEnd('=');
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Timestamps.UtcNow(clock);
         var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.UserId == userId, ct);
         if (feed is null) db.CalendarFeeds.Add(new CalendarFeed { UserId = userId, TokenHash = ApiKeyService.HashOf(token), CreatedAt = now });
         else

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace Rapport.Contacts.Shared;
 
@@ -11,5 +12,7 @@ public sealed record PostalAddress
     [MaxLength(20)] public string? PostalCode { get; init; }
     [MaxLength(100)] public string? Country { get; init; }
 
+    /// <summary>A convenience for pages; not part of the API document (a client could not set it anyway).</summary>
+    [JsonIgnore]
     public bool IsEmpty => Street is null && City is null && Region is null && PostalCode is null && Country is null;
 }

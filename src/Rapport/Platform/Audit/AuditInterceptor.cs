@@ -37,10 +37,12 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
     private void Stamp(DbContext context)
     {
         context.ChangeTracker.DetectChanges();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Timestamps.UtcNow(clock);
         var entries = context.ChangeTracker.Entries<Entity>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
+        foreach (var (type, id, action, changes) in AccountAudit.Collect(context))
+            context.Add(NewEntry(type, id, action, now, AccountAudit.Serialize(changes)));
         foreach (var entry in entries)
         {
             var action = entry.State switch
@@ -68,19 +70,22 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
             }
             if (action == AuditAction.Updated) entry.Entity.Version++;
 
-            context.Add(new AuditEntry
-            {
-                EntityType = EntityTypeName(entry.Entity.GetType()),
-                EntityId = entry.Entity.Id,
-                Action = action,
-                At = now,
-                ActorId = actor.UserId,
-                ActorName = actor.Name,
-                Via = actor.Via,
-                Changes = JsonSerializer.Serialize(changes, AuditJson.Options),
-            });
+            context.Add(NewEntry(EntityTypeName(entry.Entity.GetType()), entry.Entity.Id, action, now,
+                JsonSerializer.Serialize(changes, AuditJson.Options)));
         }
     }
+
+    private AuditEntry NewEntry(string type, Guid id, AuditAction action, DateTime now, string changes) => new()
+    {
+        EntityType = type,
+        EntityId = id,
+        Action = action,
+        At = now,
+        ActorId = actor.UserId,
+        ActorName = actor.Name,
+        Via = actor.Via,
+        Changes = changes,
+    };
 
     public static string EntityTypeName(Type type) =>
         char.ToLowerInvariant(type.Name[0]) + type.Name[1..];

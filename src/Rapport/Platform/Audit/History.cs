@@ -12,9 +12,12 @@ public static class History
 {
     public const int MaxEntries = 500;
 
-    public static async Task<IReadOnlyList<HistoryEntry>> ForAsync<T>(RapportDb db, Guid id, CancellationToken ct)
+    public static Task<IReadOnlyList<HistoryEntry>> ForAsync<T>(RapportDb db, Guid id, CancellationToken ct) =>
+        ForAsync(db, AuditInterceptor.EntityTypeName(typeof(T)), id, ct);
+
+    /// <summary>For audited things that are not <see cref="Data.Entity"/> records, e.g. <see cref="AccountAudit.UserType"/>.</summary>
+    public static async Task<IReadOnlyList<HistoryEntry>> ForAsync(RapportDb db, string type, Guid id, CancellationToken ct)
     {
-        var type = AuditInterceptor.EntityTypeName(typeof(T));
         var rows = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityType == type && e.EntityId == id)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)

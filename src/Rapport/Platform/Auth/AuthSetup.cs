@@ -37,7 +37,7 @@ public static class AuthSetup
         {
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/denied";
+            o.AccessDeniedPath = "/access-denied";
             o.Cookie.Name = "rapport.auth";
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
@@ -56,6 +56,7 @@ public static class AuthSetup
         services.AddScoped<RecordAccess>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<SessionValidator>();
         return services;
     }
 

@@ -14,11 +14,13 @@ public sealed class PostgresRapportDb(DbContextOptions<PostgresRapportDb> option
         foreach (var index in SearchIndexes.All)
         {
             // A stored generated tsvector with a GIN index per searchable table ('simple': names and
-            // emails are not English prose, so no stemming).
+            // emails are not English prose, so no stemming). Punctuation becomes a space first: the
+            // parser would otherwise keep 'ada@globex.example' or 'globex.example' as one token, and a
+            // search for 'globex' would miss them (FTS5 on SQLite splits there; both must answer alike).
             var document = string.Join(" || ' ' || ", index.Columns.Select(c => $"coalesce(\"{c}\", '')"));
             var entity = builder.Entity(index.EntityType);
             entity.Property<NpgsqlTsVector>(SearchIndexes.PostgresColumn)
-                .HasComputedColumnSql($"to_tsvector('simple', {document})", stored: true);
+                .HasComputedColumnSql($"to_tsvector('simple', regexp_replace({document}, '[[:punct:]]+', ' ', 'g'))", stored: true);
             entity.HasIndex(SearchIndexes.PostgresColumn).HasMethod("GIN");
         }
     }

@@ -27,6 +27,10 @@ public static class PlatformSetup
     public static WebApplication UseRapportPlatform(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // Unknown UI addresses render the not-found page (keeping the 404) instead of an empty response. It must not
+        // sit in a UseWhen branch: a branch has no global route builder, so the re-executed request would match
+        // nothing. /api answers first with its own problem document, which leaves nothing for this one to do.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseApiBodyLimit();
         app.UseIdempotencyBuffering();

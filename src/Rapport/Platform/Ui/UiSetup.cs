@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Rapport.Platform.Auth;
@@ -10,6 +12,9 @@ public static class UiSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingSessionStateProvider>();
+        services.AddScoped<CircuitHandler, CircuitActor>();
+        services.AddScoped<ActorScopes>();
         services.AddMudServices();
         return services;
     }

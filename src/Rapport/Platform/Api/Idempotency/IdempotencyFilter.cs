@@ -24,7 +24,7 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
 
         var owner = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
         var hash = await RequestHashAsync(http.Request);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Timestamps.UtcNow(clock);
 
         await using (var scope = scopes.CreateAsyncScope())
         {

@@ -18,8 +18,13 @@ internal static class FilterOperators
     public static Expression Build(ListField field, Expression member, string op, Token token,
         Func<string, BadRequestException> error)
     {
+        if (op is not ("eq" or "ne" or "gt" or "ge" or "lt" or "le" or "contains" or "startswith" or "has"))
+            throw error($"unknown operator '{op}'; use eq, ne, gt, ge, lt, le, contains, startswith, in or has");
         if (op == "has") return Has(field, member, token, error);
         var type = member.Type;
+        // Say what is wrong with the operator before complaining about the value it was given.
+        if (op is "contains" or "startswith" && type != typeof(string))
+            throw error($"'{op}' applies only to text fields, not {field.Name}");
         var value = FilterValues.Convert(field, type, token, error);
         var constant = Parameter(value, type);
         var underlying = Nullable.GetUnderlyingType(type) ?? type;

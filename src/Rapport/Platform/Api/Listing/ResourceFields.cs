@@ -28,7 +28,7 @@ public sealed class ResourceFields<T>
         fields.TryGetValue(name, out var field) && (purpose != "sort" || field.Sortable)
             ? field
             : throw new BadRequestException(
-                $"Unknown {purpose} field '{Truncate(name)}'. Allowed: {string.Join(", ", fields.Values.Where(f => purpose != "sort" || f.Sortable).Select(f => f.Name))}.");
+                $"{purpose}: unknown {purpose} field '{Truncate(name)}'. Allowed: {string.Join(", ", fields.Values.Where(f => purpose != "sort" || f.Sortable).Select(f => f.Name))}.");
 
     private static string Truncate(string s) => s.Length > 50 ? s[..50] + "…" : s;
 }

@@ -10,13 +10,17 @@ public sealed record ApiKeySummary(Guid Id, string Name, string Prefix, string S
 
 public sealed record CreatedApiKey(Guid Id, string Key);
 
-/// <summary>Creates, lists and revokes API keys. The plain key exists only in the return value of <see cref="CreateAsync"/>.</summary>
-public sealed class ApiKeyService(RapportDb db, TimeProvider clock)
+/// <summary>
+/// Creates, lists and revokes API keys. The plain key exists only in the return value of <see cref="CreateAsync"/>.
+/// A user manages their own keys; admins (and the CLI, acting as the system) may manage anyone's.
+/// </summary>
+public sealed class ApiKeyService(RapportDb db, CurrentActor actor, TimeProvider clock)
 {
     private const string KeyPrefix = "rpk_";
 
     public async Task<CreatedApiKey> CreateAsync(Guid userId, string name, string scope, CancellationToken ct)
     {
+        DemandSelfOrAdmin(userId);
         name = name.Trim();
         var errors = new Dictionary<string, string[]>();
         if (name.Length is 0 or > 100) errors["name"] = ["Give the key a name of 1 to 100 characters."];
@@ -39,18 +43,28 @@ public sealed class ApiKeyService(RapportDb db, TimeProvider clock)
         return new CreatedApiKey(apiKey.Id, key);
     }
 
-    public Task<List<ApiKeySummary>> ListAsync(Guid userId, CancellationToken ct) =>
-        db.ApiKeys.AsNoTracking().Where(k => k.UserId == userId).OrderByDescending(k => k.CreatedAt)
+    public Task<List<ApiKeySummary>> ListAsync(Guid userId, CancellationToken ct)
+    {
+        DemandSelfOrAdmin(userId);
+        return db.ApiKeys.AsNoTracking().Where(k => k.UserId == userId).OrderByDescending(k => k.CreatedAt)
             .Select(k => new ApiKeySummary(k.Id, k.Name, k.Prefix, k.Scope, k.CreatedAt, k.LastUsedAt, k.RevokedAt))
             .ToListAsync(ct);
+    }
 
     public async Task<bool> RevokeAsync(Guid userId, Guid keyId, CancellationToken ct)
     {
+        DemandSelfOrAdmin(userId);
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.UserId == userId, ct);
         if (key is null) return false;
         key.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    private void DemandSelfOrAdmin(Guid userId)
+    {
+        if (actor.UserId != userId && !Permissions.CanManageUsers(actor.Principal))
+            throw new ForbiddenException("You can only manage your own API keys.");
     }
 
     public static string HashOf(string key) =>

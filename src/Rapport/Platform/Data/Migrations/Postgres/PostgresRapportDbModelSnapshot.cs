@@ -259,7 +259,7 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasComputedColumnSql("to_tsvector('simple', coalesce(\"Subject\", '') || ' ' || coalesce(\"Body\", '') || ' ' || coalesce(\"Location\", '') || ' ' || coalesce(\"Outcome\", '') || ' ' || coalesce(\"EmailFrom\", ''))", true);
+                        .HasComputedColumnSql("to_tsvector('simple', regexp_replace(coalesce(\"Subject\", '') || ' ' || coalesce(\"Body\", '') || ' ' || coalesce(\"Location\", '') || ' ' || coalesce(\"Outcome\", '') || ' ' || coalesce(\"EmailFrom\", ''), '[[:punct:]]+', ' ', 'g'))", true);
 
                     b.Property<DateTime?>("StartAt")
                         .HasColumnType("timestamp with time zone");
@@ -405,7 +405,7 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasComputedColumnSql("to_tsvector('simple', coalesce(\"Name\", '') || ' ' || coalesce(\"Domain\", '') || ' ' || coalesce(\"Industry\", '') || ' ' || coalesce(\"City\", '') || ' ' || coalesce(\"Country\", '') || ' ' || coalesce(\"Phone\", ''))", true);
+                        .HasComputedColumnSql("to_tsvector('simple', regexp_replace(coalesce(\"Name\", '') || ' ' || coalesce(\"Domain\", '') || ' ' || coalesce(\"Industry\", '') || ' ' || coalesce(\"City\", '') || ' ' || coalesce(\"Country\", '') || ' ' || coalesce(\"Phone\", ''), '[[:punct:]]+', ' ', 'g'))", true);
 
                     b.Property<string>("Street")
                         .HasMaxLength(200)
@@ -520,7 +520,7 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasComputedColumnSql("to_tsvector('simple', coalesce(\"FirstName\", '') || ' ' || coalesce(\"LastName\", '') || ' ' || coalesce(\"PrimaryEmail\", '') || ' ' || coalesce(\"PrimaryPhone\", '') || ' ' || coalesce(\"JobTitle\", '') || ' ' || coalesce(\"City\", '') || ' ' || coalesce(\"Country\", ''))", true);
+                        .HasComputedColumnSql("to_tsvector('simple', regexp_replace(coalesce(\"FirstName\", '') || ' ' || coalesce(\"LastName\", '') || ' ' || coalesce(\"PrimaryEmail\", '') || ' ' || coalesce(\"PrimaryPhone\", '') || ' ' || coalesce(\"JobTitle\", '') || ' ' || coalesce(\"City\", '') || ' ' || coalesce(\"Country\", ''), '[[:punct:]]+', ' ', 'g'))", true);
 
                     b.Property<string>("Source")
                         .HasMaxLength(100)

@@ -41,7 +41,7 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     AttendeeContactIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     EmailFrom = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
                     EmailTo = table.Column<List<string>>(type: "text[]", nullable: false),
-                    SearchVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple', coalesce(\"Subject\", '') || ' ' || coalesce(\"Body\", '') || ' ' || coalesce(\"Location\", '') || ' ' || coalesce(\"Outcome\", '') || ' ' || coalesce(\"EmailFrom\", ''))", stored: true),
+                    SearchVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple', regexp_replace(coalesce(\"Subject\", '') || ' ' || coalesce(\"Body\", '') || ' ' || coalesce(\"Location\", '') || ' ' || coalesce(\"Outcome\", '') || ' ' || coalesce(\"EmailFrom\", ''), '[[:punct:]]+', ' ', 'g'))", stored: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedById = table.Column<Guid>(type: "uuid", nullable: true),

@@ -1,0 +1,140 @@
+using System.Net;
+using Rapport.Contacts.Companies;
+using Rapport.Contacts.People;
+using Rapport.Platform.Api.Listing;
+using Rapport.Platform.Auth;
+using Rapport.Tests.Infrastructure;
+
+namespace Rapport.Tests.Platform.Api;
+
+/// <summary>q: full-text search, FTS5 on SQLite and tsvector on PostgreSQL, answering the same way.</summary>
+public abstract class SearchTests(RapportApp app)
+{
+    private static string Word() => "w" + Guid.NewGuid().ToString("N")[..9];
+
+    private static async Task<List<Guid>> ContactsAsync(ApiUser user, string q, string? filter = null)
+    {
+        var url = $"/api/v1/contacts?limit=200&q={Uri.EscapeDataString(q)}" + (filter is null ? "" : $"&filter={Uri.EscapeDataString(filter)}");
+        var response = await user.Client.GetAsync(url);
+        await response.EnsureSuccessAsync();
+        return (await response.ReadAsync<Page<ContactResponse>>()).Data.Select(c => c.Id).ToList();
+    }
+
+    [Fact]
+    public async Task Q_MatchesWordPrefixesInNamesTitleAndPlace()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var word = Word();
+        var contact = await admin.CreateContactAsync(new { firstName = "Grace", lastName = $"Hopper{word}", jobTitle = "Rear Admiral", address = new { city = "Arlington", country = "Narnia" } });
+        await admin.CreateContactAsync(new { firstName = "Grace", lastName = "Other" });
+
+        Assert.Equal([contact.Id], await ContactsAsync(admin, $"hopper{word}"));
+        Assert.Equal([contact.Id], await ContactsAsync(admin, $"HOPPER{word[..4]}"));
+        Assert.Equal([contact.Id], await ContactsAsync(admin, $"gra hopper{word}"));
+        Assert.Equal([contact.Id], await ContactsAsync(admin, $"admiral hopper{word}"));
+        Assert.Equal([contact.Id], await ContactsAsync(admin, $"arlington narn hopper{word}"));
+        Assert.Empty(await ContactsAsync(admin, $"hopper{word} pirate"));
+        Assert.Empty(await ContactsAsync(admin, $"opper{word}"));
+    }
+
+    [Fact]
+    public async Task Q_FindsContactsByAnyWordOfTheirEmailOrPhone()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var word = Word();
+        var contact = await admin.CreateContactAsync(new
+        {
+            lastName = "Mailer",
+            emails = new[] { new { address = $"ada.lovelace@{word}.example.org" } },
+            phones = new[] { new { number = "+44 20 7946 0958" } },
+        });
+        Assert.Equal([contact.Id], await ContactsAsync(admin, word));
+        Assert.Equal([contact.Id], await ContactsAsync(admin, $"lovelace {word}"));
+        Assert.Equal([contact.Id], await ContactsAsync(admin, $"ada.lovelace@{word}.example.org"));
+        Assert.Equal([contact.Id], await ContactsAsync(admin, $"7946 {word}"));
+    }
+
+    [Fact]
+    public async Task Q_FindsCompaniesByDomainAndIndustry()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var word = Word();
+        var company = await admin.CreateCompanyAsync(new { name = "Initrode", domain = $"{word}-labs.example", industry = "Aerospace" });
+        async Task<List<Guid>> Companies(string q) =>
+            (await (await admin.Client.GetAsync($"/api/v1/companies?q={Uri.EscapeDataString(q)}")).ReadAsync<Page<CompanyResponse>>())
+            .Data.Select(c => c.Id).ToList();
+        Assert.Equal([company.Id], await Companies(word));
+        Assert.Equal([company.Id], await Companies($"labs {word}"));
+        Assert.Equal([company.Id], await Companies($"aero {word}"));
+        Assert.Equal([company.Id], await Companies($"{word}-labs.example"));
+    }
+
+    [Fact]
+    public async Task Q_SeesEditsAndDeletes()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var before = Word();
+        var after = Word();
+        var contact = await admin.CreateContactAsync(new { lastName = before });
+        Assert.Equal([contact.Id], await ContactsAsync(admin, before));
+        await (await admin.Client.PatchJsonAsync($"/api/v1/contacts/{contact.Id}", new { lastName = after })).EnsureSuccessAsync();
+        Assert.Empty(await ContactsAsync(admin, before));
+        Assert.Equal([contact.Id], await ContactsAsync(admin, after));
+        await (await admin.Client.DeleteAsync($"/api/v1/contacts/{contact.Id}")).EnsureSuccessAsync();
+        Assert.Empty(await ContactsAsync(admin, after));
+    }
+
+    [Fact]
+    public async Task Q_CombinesWithFilterAndPaging()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var word = Word();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+            ids.Add((await admin.CreateContactAsync(new { firstName = $"F{i}", lastName = word, lifecycleStage = i % 2 == 0 ? "customer" : "lead" })).Id);
+        Assert.Equal([ids[0], ids[2], ids[4]], await ContactsAsync(admin, word, "lifecycleStage eq 'customer'"));
+
+        var first = await (await admin.Client.GetAsync($"/api/v1/contacts?q={word}&limit=2")).ReadAsync<Page<ContactResponse>>();
+        var second = await (await admin.Client.GetAsync($"/api/v1/contacts?q={word}&limit=10&cursor={Uri.EscapeDataString(first.NextCursor!)}"))
+            .ReadAsync<Page<ContactResponse>>();
+        Assert.Equal(ids, first.Data.Concat(second.Data).Select(c => c.Id));
+    }
+
+    [Theory]
+    [InlineData("Müller")]
+    [InlineData("O'Brien")]
+    public async Task Q_WithAccentsOrPunctuation_FindsTheName(string lastName)
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var word = Word();
+        var contact = await admin.CreateContactAsync(new { firstName = word, lastName });
+        Assert.Equal([contact.Id], await ContactsAsync(admin, $"{word} {lastName}"));
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced")]
+    [InlineData("a* OR b NEAR(c)")]
+    [InlineData("'; drop table \"Contacts\"; --")]
+    [InlineData("!:&|()<>")]
+    [InlineData("-")]
+    public async Task Q_WithSearchSyntaxOrSql_IsTreatedAsPlainWords(string q)
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var response = await admin.Client.GetAsync($"/api/v1/contacts?q={Uri.EscapeDataString(q)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync("/api/v1/contacts?limit=1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Q_LongerThan200Characters_Returns400()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var response = await admin.Client.GetAsync($"/api/v1/contacts?q={new string('a', 201)}");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("q", out _));
+    }
+}
+
+public sealed class SearchTestsOnSqlite(SqliteApp app) : SearchTests(app), IClassFixture<SqliteApp>;
+
+public sealed class SearchTestsOnPostgres(PostgresApp app) : SearchTests(app), IClassFixture<PostgresApp>;
