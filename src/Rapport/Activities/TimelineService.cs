@@ -41,6 +41,18 @@ public sealed class TimelineService(RapportDb db, RecordAccess records, Activity
         return await PageAsync(access.Readable().Where(a => linked.Contains(a.Id)), request, ct);
     }
 
+    public Task<Page<ActivityResponse>> ForRecordAsync(LinkedRecordType type, Guid id, TimelineRequest request, CancellationToken ct) =>
+        type switch
+        {
+            LinkedRecordType.Contact => ForContactAsync(id, request, ct),
+            LinkedRecordType.Company => ForCompanyAsync(id, request, ct),
+            _ => throw new NotFoundException($"{type} records have no timeline."),
+        };
+
+    /// <summary>Every activity the caller can see, newest first: the workspace's activity stream.</summary>
+    public Task<Page<ActivityResponse>> EverythingAsync(TimelineRequest request, CancellationToken ct) =>
+        PageAsync(access.Readable(), request, ct);
+
     /// <summary>Open tasks assigned to the caller, soonest due first (so overdue ones lead), undated last.</summary>
     public Task<Page<MyTaskResponse>> MyTasksAsync(int? limit, string? cursor, CancellationToken ct)
     {
