@@ -38,7 +38,7 @@ public enum TaskPriority
 
 /// <summary>
 /// One interaction on the timeline: a note, task, call, meeting or logged email. All kinds share one table;
-/// the columns of the other kinds stay null (docs/decisions/0004-activities-in-one-table.md).
+/// the columns of the other kinds stay null (docs/decisions/0006-activities-in-one-table.md).
 /// </summary>
 public sealed class Activity : Entity, IOwned
 {

@@ -19,6 +19,12 @@ public abstract class RapportApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Whether this app starts like a fresh install with the demo workspace (off for most tests).</summary>
+    public bool SeedDemo { get; init; }
+
+    /// <summary>A second app process on the same database, as after a restart.</summary>
+    public abstract RapportApp Restart();
+
     protected abstract string ConnectionString { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -27,7 +33,7 @@ public abstract class RapportApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Rapport:Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Rapport", ConnectionString);
         builder.UseSetting("Rapport:DataDirectory", dataDirectory);
-        builder.UseSetting("Rapport:Demo:Seed", "false");
+        builder.UseSetting("Rapport:Demo:Seed", SeedDemo ? "true" : "false");
         builder.UseSetting("Rapport:Admin:Email", "admin@tests.local");
         builder.UseSetting("Rapport:Admin:Password", AdminPassword);
     }
@@ -84,24 +90,52 @@ public abstract class RapportApp : WebApplicationFactory<Program>, IAsyncLifetim
 
 public sealed record ApiUser(Guid Id, string Email, string ApiKey, HttpClient Client);
 
-public sealed class SqliteApp : RapportApp
+public class SqliteApp : RapportApp
 {
-    private readonly string file = Path.Combine(Path.GetTempPath(), "rapport-tests", $"{Guid.NewGuid():N}.db");
+    private readonly string file;
+
+    public SqliteApp() : this(null)
+    {
+    }
+
+    protected SqliteApp(string? file) =>
+        this.file = file ?? Path.Combine(Path.GetTempPath(), "rapport-tests", $"{Guid.NewGuid():N}.db");
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     protected override string ConnectionString => $"Data Source={file}";
+
+    public override RapportApp Restart() => new SqliteApp(file) { SeedDemo = SeedDemo };
 }
 
-public sealed class PostgresApp : RapportApp
+public class PostgresApp : RapportApp
 {
     /// <summary>Set by scripts/test.sh to the private test cluster, e.g. Host=127.0.0.1;Port=5433;Username=postgres.</summary>
     public const string ServerVariable = "RAPPORT_TEST_POSTGRES";
 
-    private readonly string database = $"rapport_test_{Guid.NewGuid():N}";
+    private readonly string database;
+
+    public PostgresApp() : this(null)
+    {
+    }
+
+    protected PostgresApp(string? database) => this.database = database ?? $"rapport_test_{Guid.NewGuid():N}";
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
+    public override RapportApp Restart() => new PostgresApp(database) { SeedDemo = SeedDemo };
+
     protected override string ConnectionString =>
         $"{Environment.GetEnvironmentVariable(ServerVariable) ?? throw new InvalidOperationException($"{ServerVariable} is not set: run the tests with scripts/test.sh, which starts PostgreSQL.")};Database={database}";
+}
+
+/// <summary>A fresh install with the demo workspace, as `dotnet run` gives a new user.</summary>
+public sealed class SeededSqliteApp : SqliteApp
+{
+    public SeededSqliteApp() => SeedDemo = true;
+}
+
+public sealed class SeededPostgresApp : PostgresApp
+{
+    public SeededPostgresApp() => SeedDemo = true;
 }

@@ -17,7 +17,7 @@ public static class ApiSetup
     {
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddTraceId);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocumentTransformer>()
             .AddOperationTransformer<ApiOperationTransformer>());
@@ -34,6 +34,8 @@ public static class ApiSetup
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.MaxDepth = 32;
+        // {"name":"a","name":"b"} is ambiguous: refuse it rather than silently keep one of the two.
+        json.AllowDuplicateProperties = false;
     }
 
     public static RouteGroupBuilder MapRapportApi(this WebApplication app)
@@ -63,11 +65,12 @@ public static class ApiSetup
                 if (context.Request.ContentLength > MaxRequestBodyBytes)
                 {
                     await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request too large",
-                        $"The request body is {context.Request.ContentLength} bytes; the limit is {MaxRequestBodyBytes}.");
+                        $"The request body is {context.Request.ContentLength} bytes; the limit is {MaxRequestBodyBytes} bytes.");
                     return;
                 }
                 var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
                 if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = MaxRequestBodyBytes;
+                else context.Request.Body = new LengthLimitedStream(context.Request.Body, MaxRequestBodyBytes);
             }
             await next(context);
         });

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Rapport.Platform.Api.Idempotency;
@@ -74,9 +74,11 @@ internal sealed class RecordHandlers<TService, TEntity, TInput, TResponse>(strin
         return TypedResults.Created($"/api/v1{path}/{record.Id}", toResponse(record));
     }
 
-    public async Task<Ok<TResponse>> Patch(Guid id, [FromBody] JsonNode? patch, [FromServices] MergePatchBody merge,
-        HttpContext http, CancellationToken ct)
+    public async Task<Ok<TResponse>> Patch(Guid id, [FromServices] MergePatchBody merge, HttpContext http, CancellationToken ct)
     {
+        // Read as a JsonElement with the API's JSON rules (duplicate members refused); a JsonNode bound by the
+        // framework would fail on them with a 500. The body schema comes from Accepts<TInput> below.
+        var patch = await JsonBody.ReadAsync<JsonElement>(http.Request, ct);
         var record = await Service(http).UpdateAsync(id, IfMatch.ExpectedVersion(http.Request), current => merge.Apply(current, patch), ct);
         http.Response.Headers.ETag = ETags.Of(record.Version);
         return TypedResults.Ok(toResponse(record));

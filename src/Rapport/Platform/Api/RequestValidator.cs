@@ -37,12 +37,16 @@ public static class RequestValidator
             var childPath = Join(path, Camel(property.Name));
             switch (child)
             {
-                case null or string or ValueType: break;
+                case string text:
+                    AddTextProblem(text, childPath, errors);
+                    break;
+                case null or ValueType: break;
                 case IEnumerable list:
                     var i = 0;
                     foreach (var item in list)
                     {
-                        if (item is not null and not string and not ValueType) Collect(item, $"{childPath}[{i}]", errors, depth + 1);
+                        if (item is string itemText) AddTextProblem(itemText, $"{childPath}[{i}]", errors);
+                        else if (item is not null and not ValueType) Collect(item, $"{childPath}[{i}]", errors, depth + 1);
                         i++;
                     }
                     break;
@@ -51,6 +55,12 @@ public static class RequestValidator
                     break;
             }
         }
+    }
+
+    private static void AddTextProblem(string text, string path, Dictionary<string, string[]> errors)
+    {
+        if (StoredText.Problem(text) is { } problem)
+            errors[path] = [.. errors.GetValueOrDefault(path, []), $"{path} {problem}"];
     }
 
     private static string Join(string path, string member) =>

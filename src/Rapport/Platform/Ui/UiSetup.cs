@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Rapport.Platform.Auth;
+using Rapport.Platform.Ui.Records;
 
 namespace Rapport.Platform.Ui;
 
@@ -16,6 +17,10 @@ public static class UiSetup
         services.AddScoped<CircuitHandler, CircuitActor>();
         services.AddScoped<ActorScopes>();
         services.AddMudServices();
+        // Circuit-scoped helpers; each opens its own DI scope per operation (see RecordOperations).
+        services.AddScoped<RecordOperations>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<ColumnPreferences>();
         return services;
     }
 

@@ -73,7 +73,10 @@ internal static class FilterTokenizer
             {
                 if (i + 1 < text.Length && text[i + 1] == '\'') { value.Append('\''); i += 2; continue; }
                 i++;
-                return value.ToString();
+                var literal = value.ToString();
+                if (StoredText.Problem(literal) is { } problem)
+                    throw new BadRequestException($"filter: the string starting at position {start} {problem}");
+                return literal;
             }
             value.Append(text[i++]);
         }

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace Rapport.BrowserTests.Infrastructure;
+
+/// <summary>What a person does on Rapport's pages, in their words, so the tests read as journeys.</summary>
+public static partial class PageActions
+{
+    /// <summary>Names that full-text search finds only in the record a test created.</summary>
+    public static string UniqueWord(string prefix) =>
+        prefix + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6).ToArray()).PadRight(6, 'q');
+
+    /// <summary>A MudBlazor text field, found by its label.</summary>
+    public static ILocator Field(this IPage page, string label) =>
+        page.GetByLabel(label, new() { Exact = true });
+
+    public static async Task FillFieldAsync(this IPage page, string label, string value)
+    {
+        var field = page.Field(label);
+        await field.FillAsync(value);
+        await field.BlurAsync(); // MudBlazor binds on change
+    }
+
+    /// <summary>Opens a MudSelect by its label and picks an option.</summary>
+    public static async Task SelectAsync(this IPage page, string label, string option)
+    {
+        await page.Locator(".mud-select").Filter(new() { Has = page.Locator("label", new() { HasText = label }) }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+    }
+
+    public static Task SaveAsync(this IPage page) => page.GetByTestId("save").ClickAsync();
+
+    /// <summary>Waits for a record page (/companies/{id} or /contacts/{id}) and returns the record's id.</summary>
+    public static async Task<Guid> WaitForRecordPageAsync(this IPage page, string plural)
+    {
+        await page.WaitForURLAsync(new Regex($"/{plural}/[0-9a-f-]{{36}}$"));
+        return Guid.Parse(page.Url[^36..]);
+    }
+
+    /// <summary>Creates a company through its form and waits for its record page; returns its id.</summary>
+    public static async Task<Guid> CreateCompanyAsync(this IPage page, string name, string? industry = null)
+    {
+        await page.GotoAsync("/companies/new");
+        await page.FillFieldAsync("Name", name);
+        if (industry is not null) await page.FillFieldAsync("Industry", industry);
+        await page.SaveAsync();
+        return await page.WaitForRecordPageAsync("companies");
+    }
+
+    public static ILocator Heading(this IPage page) => page.Locator("h1");
+
+    public static ILocator History(this IPage page) => page.GetByTestId("history");
+
+    public static ILocator ListRows(this IPage page) => page.Locator(".record-list tbody tr:has(td)");
+
+    public static ILocator RecordLinks(this IPage page) => page.Locator(".record-list [data-testid=record-link]");
+
+    /// <summary>
+    /// Waits until the list shows the rows of its latest request. Call it after checking something rendered
+    /// together with the request (a header's sort state, the total), so the wait cannot pass too early.
+    /// </summary>
+    public static Task WaitForListAsync(this IPage page) =>
+        Assertions.Expect(page.Locator(".record-list[data-loading=false]")).ToHaveCountAsync(1);
+
+    public static ILocator ListTotal(this IPage page) => page.GetByTestId("list-total");
+
+    public static ILocator HeaderCell(this IPage page, string column) => page.Locator($".record-list th[data-column={column}]");
+
+    /// <summary>The text of one column in every row shown, top to bottom.</summary>
+    public static Task<IReadOnlyList<string>> ColumnTextsAsync(this IPage page, string column) =>
+        page.Locator($".record-list tbody td[data-column={column}]").AllInnerTextsAsync();
+
+    /// <summary>Whether the page can be scrolled sideways: what a phone user must never need.</summary>
+    public static Task<bool> OverflowsHorizontallyAsync(this IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+
+    /// <summary>Types into the list's search box and waits until the rows shown are the ones found.</summary>
+    public static async Task SearchListAsync(this IPage page, string text)
+    {
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync(text);
+        var shown = page.Locator(".record-list[data-loading=false]").And(page.Locator($".record-list[data-shown-q=\"{text}\"]"));
+        await Assertions.Expect(shown).ToHaveCountAsync(1);
+    }
+
+    /// <summary>Fails with the page's HTML and a screenshot path when a journey goes wrong, to see why.</summary>
+    public static async Task<string> ScreenshotAsync(this IPage page, string name, bool fullPage = false)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "rapport-browser-shots", $"{name}.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
+        return path;
+    }
+}
