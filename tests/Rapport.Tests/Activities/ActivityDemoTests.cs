@@ -18,7 +18,7 @@ public abstract class ActivityDemoTests(RapportApp app)
         for (var i = 0; i < 12; i++) contacts.Add(await admin.CreateContactAsync($"Demo{i}", email: $"demo{i}@example.com"));
 
         var seeded = await app.WithServicesAsync(s =>
-            s.GetRequiredService<ActivityDemoSeeder>().SeedAsync(contacts, CancellationToken.None));
+            s.GetRequiredService<ActivityDemoSeeder>().SeedAsync(contacts, admin.Id, CancellationToken.None));
 
         var all = new List<ActivityResponse>();
         foreach (var contact in contacts)
@@ -29,6 +29,8 @@ public abstract class ActivityDemoTests(RapportApp app)
         }
         Assert.Equal(seeded, all.Count);
         Assert.True(all.Select(a => a.Type).Distinct().Count() >= 3, "The demo should show several kinds of activity.");
+        var mine = await (await admin.Client.GetAsync("/api/v1/me/tasks")).ReadAsync<Page<MyTaskResponse>>();
+        Assert.Equal(all.Count(a => a is { Type: ActivityType.Task, Done: false } && a.AssigneeId == admin.Id), mine.Data.Count);
         // Every seeded activity passes the same validation as one sent through the API.
         foreach (var activity in all)
         {

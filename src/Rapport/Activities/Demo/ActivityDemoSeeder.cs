@@ -1,5 +1,6 @@
 using Bogus;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
 
 namespace Rapport.Activities.Demo;
@@ -20,28 +21,37 @@ public sealed class ActivityDemoSeeder(RapportDb db, TimeProvider clock, ILogger
 
     private sealed record Person(Guid Id, Guid? CompanyId, Guid? OwnerId, string FirstName, string? Email);
 
-    /// <summary>Seeds a history for the first demo contacts, once: nothing happens if any activity exists.</summary>
+    /// <summary>
+    /// Seeds a history for the first demo contacts, once: nothing happens if any activity exists. Some tasks go
+    /// to the first admin, the person exploring the demo, so their "My tasks" is not empty.
+    /// </summary>
     public async Task<int> SeedAsync(CancellationToken ct)
     {
         if (await db.Activities.AnyAsync(ct)) return 0;
         var ids = await db.Contacts.AsNoTracking().OrderBy(c => c.Id).Take(ContactsWithHistory).Select(c => c.Id).ToListAsync(ct);
-        return await SeedAsync(ids, ct);
+        var admin = await (from user in db.Users
+                           join link in db.UserRoles on user.Id equals link.UserId
+                           join role in db.Roles on link.RoleId equals role.Id
+                           where role.Name == Roles.Admin && user.IsActive
+                           orderby user.CreatedAt
+                           select (Guid?)user.Id).FirstOrDefaultAsync(ct);
+        return await SeedAsync(ids, admin, ct);
     }
 
-    public async Task<int> SeedAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken ct)
+    public async Task<int> SeedAsync(IReadOnlyCollection<Guid> contactIds, Guid? explorer, CancellationToken ct)
     {
         var people = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).OrderBy(c => c.Id)
             .Select(c => new Person(c.Id, c.CompanyId, c.OwnerId, c.FirstName, c.PrimaryEmail)).ToListAsync(ct);
         var faker = new Faker("en") { Random = new Randomizer(20261201) };
         var today = clock.GetUtcNow().UtcDateTime.Date;
-        var activities = people.SelectMany(p => Enumerable.Range(0, faker.Random.Int(1, 4)).Select(_ => New(faker, p, today))).ToList();
+        var activities = people.SelectMany(p => Enumerable.Range(0, faker.Random.Int(1, 4)).Select(_ => New(faker, p, explorer, today))).ToList();
         db.Activities.AddRange(activities);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded {Count} demo activities", activities.Count);
         return activities.Count;
     }
 
-    private static Activity New(Faker f, Person p, DateTime today)
+    private static Activity New(Faker f, Person p, Guid? explorer, DateTime today)
     {
         var type = f.Random.WeightedRandom(
             [ActivityType.Note, ActivityType.Call, ActivityType.Email, ActivityType.Meeting, ActivityType.Task],
@@ -91,7 +101,7 @@ public sealed class ActivityDemoSeeder(RapportDb db, TimeProvider clock, ILogger
                 var due = today.AddDays(f.Random.Int(-10, 20)).AddHours(f.Random.Int(9, 17));
                 activity.Subject = f.PickRandom($"Send proposal to {p.FirstName}", $"Follow up with {p.FirstName}", $"Prepare {topic} notes");
                 activity.DueAt = due;
-                activity.AssigneeId = p.OwnerId;
+                activity.AssigneeId = explorer is not null && f.Random.Bool(0.4f) ? explorer : p.OwnerId;
                 activity.Priority = f.PickRandom<TaskPriority>();
                 activity.Done = due < today && f.Random.Bool(0.5f);
                 activity.DoneAt = activity.Done ? due : null;
