@@ -1,5 +1,6 @@
 using Rapport.Contacts.Companies;
 using Rapport.Contacts.Demo;
+using Rapport.Contacts.Import;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api;
 
@@ -11,6 +12,7 @@ public static class ContactsModule
     public static IServiceCollection AddContacts(this IServiceCollection services) =>
         services.AddScoped<CompanyService>()
             .AddScoped<ContactService>()
+            .AddScoped<ContactImporter>()
             .AddScoped<DemoSeeder>();
 
     public static RouteGroupBuilder MapContacts(this RouteGroupBuilder api)

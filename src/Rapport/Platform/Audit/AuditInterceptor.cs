@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -15,12 +13,6 @@ namespace Rapport.Platform.Audit;
 /// </summary>
 public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> Bookkeeping =
-    [
-        nameof(Entity.Id), nameof(Entity.Version), nameof(Entity.CreatedAt), nameof(Entity.CreatedById),
-        nameof(Entity.UpdatedAt), nameof(Entity.UpdatedById),
-    ];
-
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -57,63 +49,33 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
             }
             if (action == AuditAction.Created)
             {
-                entry.Entity.CreatedAt = now;
-                entry.Entity.CreatedById = actor.UserId;
-                entry.Entity.Version = 1;
+                AuditRecord.StampCreated(entry.Entity, now, actor.UserId);
             }
-            if (action != AuditAction.Deleted)
+            else if (action == AuditAction.Updated)
             {
                 entry.Entity.UpdatedAt = now;
                 entry.Entity.UpdatedById = actor.UserId;
+                entry.Entity.Version++;
             }
-            if (action == AuditAction.Updated) entry.Entity.Version++;
-
-            context.Add(new AuditEntry
-            {
-                EntityType = EntityTypeName(entry.Entity.GetType()),
-                EntityId = entry.Entity.Id,
-                Action = action,
-                At = now,
-                ActorId = actor.UserId,
-                ActorName = actor.Name,
-                Via = actor.Via,
-                Changes = JsonSerializer.Serialize(changes, AuditJson.Options),
-            });
+            context.Add(AuditRecord.Entry(entry.Entity, action, changes, now, actor));
         }
     }
 
-    public static string EntityTypeName(Type type) =>
-        char.ToLowerInvariant(type.Name[0]) + type.Name[1..];
+    public static string EntityTypeName(Type type) => AuditRecord.EntityTypeName(type);
 
     private static List<FieldChange> Changes(EntityEntry<Entity> entry, AuditAction action)
     {
+        if (action == AuditAction.Created) return AuditRecord.CreatedChanges(entry.Metadata, entry.Entity);
         var changes = new List<FieldChange>();
         foreach (var property in entry.Properties)
         {
-            var name = property.Metadata.Name;
-            if (Bookkeeping.Contains(name) || property.Metadata.IsShadowProperty()) continue;
-            var oldValue = action == AuditAction.Created ? null : Format(property.OriginalValue);
-            var newValue = action == AuditAction.Deleted ? null : Format(property.CurrentValue);
+            if (!AuditRecord.IsAudited(property.Metadata)) continue;
             if (action == AuditAction.Updated && !property.IsModified) continue;
+            var oldValue = AuditRecord.Format(property.OriginalValue);
+            var newValue = action == AuditAction.Deleted ? null : AuditRecord.Format(property.CurrentValue);
             if (oldValue == newValue) continue;
-            changes.Add(new FieldChange(char.ToLowerInvariant(name[0]) + name[1..], oldValue, newValue));
+            changes.Add(new FieldChange(AuditRecord.FieldName(property.Metadata), oldValue, newValue));
         }
         return changes;
     }
-
-    private static string? Format(object? value) => value switch
-    {
-        null => null,
-        string s => s,
-        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
-        IFormattable f when value is not Enum => f.ToString(null, CultureInfo.InvariantCulture),
-        Enum e => e.ToString(),
-        System.Collections.IEnumerable => JsonSerializer.Serialize(value, AuditJson.Options),
-        _ => value.ToString(),
-    };
-}
-
-internal static class AuditJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 }
