@@ -26,6 +26,9 @@ public sealed record BenchOptions
     /// <summary>Free text recorded with the run (e.g. "before the API-key cache").</summary>
     public string? Label { get; init; }
 
+    /// <summary>Keep the product database after the run and print how to reach it.</summary>
+    public bool Keep { get; init; }
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions { Command = "scripts/bench.sh " + string.Join(' ', args) };
@@ -54,6 +57,7 @@ public sealed record BenchOptions
                 case "--connections": options = options with { Connections = int.Parse(value, CultureInfo.InvariantCulture) }; i++; break;
                 case "--threads": options = options with { Threads = int.Parse(value, CultureInfo.InvariantCulture) }; i++; break;
                 case "--label": options = options with { Label = value }; i++; break;
+                case "--keep": options = options with { Keep = true }; break;
                 case "--no-markdown": options = options with { Markdown = null }; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}");
             }

@@ -54,6 +54,11 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
         await using var product = await BenchDatabase.CreateAsync(provider, dbName, options.Postgres, ct);
         await using var host = ProductHost.Create(product);
         var (owners, apiKey) = await host.PrepareAsync(ct);
+        if (options.Keep)
+        {
+            product.Keep = true;
+            log.WriteLine($"  kept: {product.ConnectionString} (data directory {product.Directory}), API key {apiKey}");
+        }
 
         var generator = new CrmDataGenerator(scale, owners);
         var clock = Stopwatch.StartNew();

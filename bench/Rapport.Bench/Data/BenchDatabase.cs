@@ -46,9 +46,13 @@ public sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(provider, connectionString, directory, server, name);
     }
 
+    /// <summary>Leave the database and its folder in place after the run (for looking at query plans).</summary>
+    public bool Keep { get; set; }
+
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (Keep) return;
         NpgsqlConnection.ClearAllPools();
         if (postgresServer is not null)
         {

@@ -11,7 +11,7 @@ public sealed record ApiKeySummary(Guid Id, string Name, string Prefix, string S
 public sealed record CreatedApiKey(Guid Id, string Key);
 
 /// <summary>Creates, lists and revokes API keys. The plain key exists only in the return value of <see cref="CreateAsync"/>.</summary>
-public sealed class ApiKeyService(RapportDb db, TimeProvider clock)
+public sealed class ApiKeyService(RapportDb db, ApiKeyCache cache, TimeProvider clock)
 {
     private const string KeyPrefix = "rpk_";
 
@@ -50,6 +50,8 @@ public sealed class ApiKeyService(RapportDb db, TimeProvider clock)
         if (key is null) return false;
         key.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        // This node stops accepting the key now; others within ApiKeyCache.Lifetime.
+        cache.Forget(key.Hash);
         return true;
     }
 

@@ -8,7 +8,8 @@ namespace Rapport.Platform.Auth.Users;
 public sealed record UserSummary(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsActive, DateTimeOffset? LockoutEnd);
 
 /// <summary>Creating users, setting roles and passwords: used by the admin pages, the CLI and first start.</summary>
-public sealed class UserAdministration(UserManager<RapportUser> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider clock)
+public sealed class UserAdministration(UserManager<RapportUser> users, RoleManager<IdentityRole<Guid>> roles,
+    ApiKeys.ApiKeyCache apiKeys, TimeProvider clock)
 {
     public async Task EnsureRolesAsync(CancellationToken ct)
     {
@@ -67,6 +68,7 @@ public sealed class UserAdministration(UserManager<RapportUser> users, RoleManag
         Check(await users.RemoveFromRolesAsync(user, current));
         Check(await users.AddToRoleAsync(user, role));
         await users.UpdateSecurityStampAsync(user);
+        apiKeys.ForgetAll();
     }
 
     public async Task<List<UserSummary>> ListAsync(CancellationToken ct)
@@ -84,6 +86,7 @@ public sealed class UserAdministration(UserManager<RapportUser> users, RoleManag
         user.IsActive = active;
         Check(await users.UpdateAsync(user));
         await users.UpdateSecurityStampAsync(user);
+        apiKeys.ForgetAll();
     }
 
     /// <summary>A random password that meets the policy, shown once to the admin who asked for it.</summary>
