@@ -19,7 +19,9 @@ public sealed record BenchOptions
     /// <summary>Repository root: wrk scripts, the server build, docs/ and bench/results/ are found from here.</summary>
     public string Root { get; init; } = RepoRoot.Find();
 
-    public string ResultsDirectory => Path.Combine(Root, "bench", "results");
+    public string? ResultsOverride { get; init; }
+
+    public string ResultsDirectory => ResultsOverride ?? Path.Combine(Root, "bench", "results");
     public string? Markdown { get; init; }
     public string Command { get; init; } = "scripts/bench.sh";
 

@@ -98,12 +98,14 @@ public sealed class CrmDataGenerator(int contacts, IReadOnlyList<Guid> owners, i
 
     private Guid DeterministicGuid(int kind, int index)
     {
-        // Version-7-shaped (time-ordered) like Guid.CreateVersion7, but reproducible: the "time" is the index.
+        // Shaped like Guid.CreateVersion7 (time-ordered, version 7, RFC variant) but reproducible: the first
+        // 48 bits, where v7 keeps its timestamp, hold the kind and index, so ids never collide.
         Span<byte> bytes = stackalloc byte[16];
-        BitConverter.TryWriteBytes(bytes[..8], ((long)seed << 40) | ((long)kind << 32) | (uint)index);
-        bytes[..8].Reverse();
-        BitConverter.TryWriteBytes(bytes[8..], (long)index * 2654435761L ^ seed);
-        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+        var head = ((long)kind << 40) | (uint)index;
+        for (var i = 0; i < 6; i++) bytes[i] = (byte)(head >> (8 * (5 - i)));
+        bytes[6] = (byte)(0x70 | (seed & 0x0F));
+        bytes[7] = (byte)(seed >> 4);
+        BitConverter.TryWriteBytes(bytes[8..], ((long)index * 2654435761L) ^ ((long)seed << 17));
         bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
         return new Guid(bytes, bigEndian: true);
     }

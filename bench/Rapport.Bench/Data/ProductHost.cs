@@ -26,6 +26,9 @@ public sealed class ProductHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(Settings(database));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A new database has no migrations table yet: EF logs that probe as a failure. Keys stay unencrypted on a throwaway database.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddRapportPlatform(builder.Configuration);
         builder.Services.AddContacts();
         return new ProductHost(builder.Build());

@@ -20,7 +20,7 @@ public sealed class KeysetCursor(IDataProtectionProvider protection)
     {
         var values = keys.Select(k =>
         {
-            var value = k.Field.Selector.Compile().DynamicInvoke(last);
+            var value = k.Field.ValueOf(last);
             return value is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(value, k.Field.Type);
         }).ToArray();
         return protector.Protect(JsonSerializer.Serialize(new State(Signature(keys), values, last.Id)));

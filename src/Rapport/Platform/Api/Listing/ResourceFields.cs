@@ -16,6 +16,11 @@ public sealed record ListField(string Name, LambdaExpression Selector, bool Sort
     /// </summary>
     public bool CanBeNull { get; } = CanHoldNull(Selector);
 
+    private Delegate? compiled;
+
+    /// <summary>Reads the field from a loaded record (for cursors); compiled once, not on every page.</summary>
+    public object? ValueOf(object record) => (compiled ??= Selector.Compile()).DynamicInvoke(record);
+
     private static bool CanHoldNull(LambdaExpression selector)
     {
         var type = selector.ReturnType;
