@@ -81,7 +81,7 @@ public sealed class ContactImporter(RapportDb db, RecordAccess access, CurrentAc
     private async Task RefreshStatisticsAsync(CancellationToken ct)
     {
         var sql = db.Provider == DatabaseProvider.Sqlite
-            ? "PRAGMA analysis_limit = 1000; ANALYZE;"
+            ? "ANALYZE;"
             : "ANALYZE \"Companies\"; ANALYZE \"Contacts\"; ANALYZE \"AuditEntries\";";
         await db.Database.ExecuteSqlRawAsync(sql, ct);
     }
