@@ -1,3 +1,4 @@
+using Rapport;
 using Rapport.Activities;
 using Rapport.Contacts;
 using Rapport.Platform.Api;
@@ -14,8 +15,7 @@ static WebApplication CreateApp(string[] args)
     builder.WebHost.UseStaticWebAssets();
     builder.Services.AddRapportPlatform(builder.Configuration);
     builder.Services.AddRapportUi();
-    builder.Services.AddContacts();
-    builder.Services.AddActivities();
+    builder.Services.AddRapportModules();
 
     var app = builder.Build();
     app.UseRapportPlatform();

@@ -30,7 +30,7 @@ public sealed class ProductHost : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddRapportPlatform(builder.Configuration);
-        builder.Services.AddContacts();
+        builder.Services.AddRapportModules();
         return new ProductHost(builder.Build());
     }
 

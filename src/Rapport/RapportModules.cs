@@ -1,0 +1,14 @@
+using Rapport.Activities;
+using Rapport.Contacts;
+
+namespace Rapport;
+
+/// <summary>
+/// The product's modules, registered in one place so that every host — the server, the operator commands and the
+/// benchmark's in-process host — gets the same services (start-up seeds every module's demo data).
+/// </summary>
+public static class RapportModules
+{
+    public static IServiceCollection AddRapportModules(this IServiceCollection services) =>
+        services.AddContacts().AddActivities();
+}
