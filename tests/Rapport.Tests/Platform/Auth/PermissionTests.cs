@@ -126,7 +126,7 @@ public abstract class PermissionTests(RapportApp app)
         Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/v1/contacts?limit=1")).StatusCode);
         await app.WithServicesAsync(async sp =>
         {
-            await sp.GetRequiredService<Rapport.Platform.Auth.Users.UserAdministration>().SetActiveAsync(user.Id, false);
+            await sp.GetRequiredService<Rapport.Platform.Auth.Users.UserAdministration>().SetActiveAsync(user.Id, false, default);
             return 0;
         });
         await (await user.Client.GetAsync("/api/v1/contacts?limit=1")).AssertProblemAsync(HttpStatusCode.Unauthorized);

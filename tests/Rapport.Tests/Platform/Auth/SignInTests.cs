@@ -23,9 +23,10 @@ public abstract partial class SignInTests(RapportApp app)
         AssertRedirectsHome(response);
         Assert.True(response.SetsAuthCookie());
 
+        // Signed in, the app answers instead of sending the browser back to the login form.
         var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-        Assert.Contains("Welcome to Rapport", await home.Content.ReadAsStringAsync());
+        Assert.Contains("blazor.web.js", await home.Content.ReadAsStringAsync());
     }
 
     [Fact]
