@@ -1,4 +1,3 @@
-using Rapport.Contacts;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Auth.ApiKeys;
 using Rapport.Platform.Auth.Users;

@@ -15,7 +15,6 @@ public static class UiSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingSessionStateProvider>();
         services.AddScoped<CircuitHandler, CircuitActor>();
-        services.AddScoped<ActorScopes>();
         services.AddMudServices();
         // Circuit-scoped helpers; each opens its own DI scope per operation (see RecordOperations).
         services.AddScoped<RecordOperations>();

@@ -4,13 +4,21 @@ using Rapport.Tests.Infrastructure;
 
 namespace Rapport.Tests.Platform.Ui;
 
-/// <summary>
-/// What the server answers a browser before any page is interactive: sign-in redirects, access denied and not found
-/// (both rendered statically). What interactive pages show is tested in Chromium (tests/Rapport.BrowserTests).
-/// </summary>
-public abstract partial class PageTests(RapportApp app)
+/// <summary>What the server answers a browser for UI addresses: who may open a page, access denied, not found.</summary>
+public abstract class PageTests(RapportApp app)
 {
     private const string Password = "a long enough test password";
+
+    [Fact]
+    public async Task AdminUsersPage_OpensForAnAdmin()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var browser = await app.SignInAsync(admin.Email, Password);
+
+        var page = await browser.GetAsync("/admin/users");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("blazor.web.js", await page.Content.ReadAsStringAsync());
+    }
 
     [Fact]
     public async Task AdminUsersPage_ShowsAccessDenied_ToSalesUser()

@@ -5,7 +5,7 @@ namespace Rapport.Platform.Ui.Records;
 
 /// <summary>
 /// Runs one record-page operation in its own DI scope, acting as the circuit's user (kept current by
-/// <see cref="CircuitActor"/>), like <see cref="ActorScopes"/> does for other pages, and reports the services'
+/// <see cref="CircuitActor"/>), and reports the services'
 /// failures as a <see cref="UiProblem"/> the page can show by field. A circuit lives as long as its tab, so a
 /// DbContext taken from it would grow stale and be shared by concurrent events; a scope per operation gives each
 /// load or save a fresh context, and the same services, permission checks and row scoping as an API request.
