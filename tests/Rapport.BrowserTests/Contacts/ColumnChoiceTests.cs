@@ -11,7 +11,7 @@ public sealed class ColumnChoiceTests(BrowserFixture browser)
     public async Task CompanyColumns_ChosenInTheChooser_SurviveAReload()
     {
         var page = await browser.SignedInPageAsync();
-        await page.GotoAsync("/companies");
+        await page.OpenAsync("/companies");
         await Expect(page.HeaderCell("domain")).ToBeVisibleAsync();
         await Expect(page.HeaderCell("phone")).ToHaveCountAsync(0);
 
@@ -22,14 +22,14 @@ public sealed class ColumnChoiceTests(BrowserFixture browser)
         await Expect(page.HeaderCell("domain")).ToHaveCountAsync(0);
         await Expect(page.HeaderCell("phone")).ToBeVisibleAsync();
 
-        await page.ReloadAsync();
+        await page.ReloadAndWaitAsync();
         await Expect(page.HeaderCell("phone")).ToBeVisibleAsync();
         await Expect(page.HeaderCell("domain")).ToHaveCountAsync(0);
         await Expect(page.HeaderCell("name")).ToBeVisibleAsync();
 
         // Another browser (a fresh profile) still gets the default columns.
         var other = await browser.SignedInPageAsync();
-        await other.GotoAsync("/companies");
+        await other.OpenAsync("/companies");
         await Expect(other.HeaderCell("domain")).ToBeVisibleAsync();
         await Expect(other.HeaderCell("phone")).ToHaveCountAsync(0);
     }

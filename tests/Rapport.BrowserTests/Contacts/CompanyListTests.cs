@@ -14,7 +14,7 @@ public sealed class CompanyListTests(BrowserFixture browser)
         var word = PageActions.UniqueWord("Zanzibar");
         await page.CreateCompanyAsync($"{word} Holdings");
 
-        await page.GotoAsync("/companies");
+        await page.OpenAsync("/companies");
         await Expect(page.RecordLinks()).ToHaveCountAsync(25);
         await page.SearchListAsync(word.ToLowerInvariant());
 
@@ -28,7 +28,7 @@ public sealed class CompanyListTests(BrowserFixture browser)
     public async Task CompanyList_Pages_ShowTheTotalAndTheNextRows()
     {
         var page = await browser.SignedInPageAsync();
-        await page.GotoAsync("/companies");
+        await page.OpenAsync("/companies");
         await Expect(page.ListTotal()).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^1–25 of \d+$"));
         var total = int.Parse((await page.ListTotal().InnerTextAsync()).Split(" of ")[1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(total >= 60, $"the demo has at least 60 companies, the list says {total}");
@@ -48,7 +48,7 @@ public sealed class CompanyListTests(BrowserFixture browser)
     public async Task CompanyList_ClickingHeaders_SortsByOneColumnThenAnother()
     {
         var page = await browser.SignedInPageAsync();
-        await page.GotoAsync("/companies");
+        await page.OpenAsync("/companies");
         await Expect(page.RecordLinks()).ToHaveCountAsync(25);
 
         // Name, clicked twice: descending.

@@ -15,7 +15,7 @@ public sealed class ContactJourneyTests(BrowserFixture browser)
         var lastName = PageActions.UniqueWord("Quill");
 
         // A new company.
-        await page.GotoAsync("/companies/new");
+        await page.OpenAsync("/companies/new");
         await page.FillFieldAsync("Name", companyName);
         await page.FillFieldAsync("Domain", "brightwater.example");
         await page.FillFieldAsync("Industry", "Software");
@@ -24,7 +24,7 @@ public sealed class ContactJourneyTests(BrowserFixture browser)
         await Expect(page.Heading()).ToHaveTextAsync(companyName);
 
         // A contact at that company, picked in the company autocomplete.
-        await page.GotoAsync("/contacts/new");
+        await page.OpenAsync("/contacts/new");
         await page.FillFieldAsync("First name", "Ada");
         await page.FillFieldAsync("Last name", lastName);
         await page.FillFieldAsync("Job title", "Analyst");
@@ -38,7 +38,7 @@ public sealed class ContactJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("[data-field=company] a")).ToHaveTextAsync(companyName);
 
         // Found again through the list's search box.
-        await page.GotoAsync("/contacts");
+        await page.OpenAsync("/contacts");
         await page.SearchListAsync(lastName);
         await Expect(page.ListRows()).ToHaveCountAsync(1);
         await page.RecordLinks().First.ClickAsync();
@@ -47,12 +47,18 @@ public sealed class ContactJourneyTests(BrowserFixture browser)
         // Edited, and the change shows in its history: who, and old → new.
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
         await page.FillFieldAsync("Job title", "Head of analytics");
+        await page.Field("Tags").FillAsync("decision-maker");
+        await page.Field("Tags").PressAsync("Enter");
+        await Expect(page.GetByTestId("tags-input").Locator(".mud-chip")).ToHaveTextAsync("decision-maker");
         await page.SaveAsync();
         await page.WaitForURLAsync($"**/contacts/{contactId}");
         await Expect(page.Locator("[data-field=jobTitle] .field-value")).ToHaveTextAsync("Head of analytics");
         var change = page.History().Locator("[data-action=updated] li[data-field=jobTitle]");
         await Expect(change.Locator(".history-old")).ToHaveTextAsync("Analyst");
         await Expect(change.Locator(".history-new")).ToHaveTextAsync("Head of analytics");
+        await Expect(page.History().Locator("[data-action=updated] li[data-field=tags] .history-new")).ToHaveTextAsync("decision-maker");
+        await Expect(page.Locator("[data-field=tags] .mud-chip")).ToHaveTextAsync("decision-maker");
         await Expect(page.History().Locator("[data-action=updated]").First).ToContainTextAsync("by Administrator");
+        await Expect(page.History().Locator("[data-action=updated]").First).ToContainTextAsync("via ui");
     }
 }

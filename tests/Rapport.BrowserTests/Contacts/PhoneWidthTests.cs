@@ -13,13 +13,15 @@ public sealed class PhoneWidthTests(BrowserFixture browser)
     public async Task ContactListAndRecord_AtPhoneWidth_FitTheScreen()
     {
         var page = await browser.SignedInPageAsync(Phone);
-        await page.GotoAsync("/contacts");
+        await page.OpenAsync("/contacts");
         await Expect(page.RecordLinks()).ToHaveCountAsync(25);
 
         // Rows are cards: each value carries its column's label, and the table header is hidden.
         await Expect(page.Locator(".record-list thead")).ToBeHiddenAsync();
         await Expect(page.Locator(".record-list tbody td[data-column=email]").First).ToHaveAttributeAsync("data-label", "Email");
         Assert.False(await page.OverflowsHorizontallyAsync(), "the contact list scrolls sideways at 375 px");
+        Assert.False(await page.Locator(".record-list .mud-table-container").OverflowsHorizontallyAsync(), "the cards are wider than the screen");
+        await Expect(page.RecordLinks().First).ToBeInViewportAsync(new() { Ratio = 1 });
 
         // The search box is usable and finds a contact.
         var name = await page.RecordLinks().First.InnerTextAsync();

@@ -19,7 +19,7 @@ public sealed class RecordDeleteTests(BrowserFixture browser)
         await Expect(dialog).ToContainTextAsync($"“{word} Ventures” will be deleted");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
-        await page.ReloadAsync();
+        await page.ReloadAndWaitAsync();
         await Expect(page.Heading()).ToHaveTextAsync($"{word} Ventures");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
@@ -28,7 +28,7 @@ public sealed class RecordDeleteTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/companies");
         await page.SearchListAsync(word);
         await Expect(page.ListTotal()).ToHaveTextAsync("0 records");
-        await page.GotoAsync($"/companies/{id}");
+        await page.OpenAsync($"/companies/{id}");
         await Expect(page.GetByTestId("not-found")).ToContainTextAsync("Company not found");
     }
 
@@ -37,7 +37,7 @@ public sealed class RecordDeleteTests(BrowserFixture browser)
     {
         var page = await browser.SignedInPageAsync();
         var lastName = PageActions.UniqueWord("Vantongeren");
-        await page.GotoAsync("/contacts/new");
+        await page.OpenAsync("/contacts/new");
         await page.FillFieldAsync("First name", "Rui");
         await page.FillFieldAsync("Last name", lastName);
         await page.SaveAsync();
@@ -49,7 +49,7 @@ public sealed class RecordDeleteTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/contacts");
         await page.SearchListAsync(lastName);
         await Expect(page.ListTotal()).ToHaveTextAsync("0 records");
-        await page.GotoAsync($"/contacts/{id}/edit");
+        await page.OpenAsync($"/contacts/{id}/edit");
         await Expect(page.GetByTestId("not-found")).ToContainTextAsync("Contact not found");
     }
 }

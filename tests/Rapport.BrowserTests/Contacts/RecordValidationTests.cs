@@ -11,7 +11,7 @@ public sealed class RecordValidationTests(BrowserFixture browser)
     public async Task NewCompany_WithoutAName_ShowsTheMessageUnderName_AndStaysOnTheForm()
     {
         var page = await browser.SignedInPageAsync();
-        await page.GotoAsync("/companies/new");
+        await page.OpenAsync("/companies/new");
         await page.FillFieldAsync("Domain", "nameless.example");
 
         await page.SaveAsync();
@@ -32,7 +32,7 @@ public sealed class RecordValidationTests(BrowserFixture browser)
     public async Task NewContact_WithABadSecondEmail_ShowsTheMessageOnThatRow()
     {
         var page = await browser.SignedInPageAsync();
-        await page.GotoAsync("/contacts/new");
+        await page.OpenAsync("/contacts/new");
         await page.FillFieldAsync("Last name", PageActions.UniqueWord("Emailer"));
         var emails = page.GetByTestId("emails");
         await emails.GetByLabel("Email", new() { Exact = true }).FillAsync("first@example.com");

@@ -5,6 +5,25 @@ namespace Rapport.BrowserTests.Infrastructure;
 /// <summary>What a person does on Rapport's pages, in their words, so the tests read as journeys.</summary>
 public static partial class PageActions
 {
+    /// <summary>
+    /// Opens a page and waits until its circuit is live: pages are prerendered, so they show before their
+    /// buttons and fields respond.
+    /// </summary>
+    public static async Task OpenAsync(this IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static async Task ReloadAndWaitAsync(this IPage page)
+    {
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+
     /// <summary>Names that full-text search finds only in the record a test created.</summary>
     public static string UniqueWord(string prefix) =>
         prefix + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6).ToArray()).PadRight(6, 'q');
@@ -20,12 +39,17 @@ public static partial class PageActions
         await field.BlurAsync(); // MudBlazor binds on change
     }
 
-    /// <summary>Opens a MudSelect by its label and picks an option.</summary>
-    public static async Task SelectAsync(this IPage page, string label, string option)
+    /// <summary>Opens a MudSelect by its label, picks the options (several for a multi-select) and closes it.</summary>
+    public static async Task SelectAsync(this IPage page, string label, params string[] options)
     {
-        await page.Locator(".mud-select").Filter(new() { Has = page.Locator("label", new() { HasText = label }) }).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).ClickAsync();
+        var list = page.Locator(".mud-popover-open .mud-list");
+        foreach (var option in options)
+            await list.GetByText(option, new() { Exact = true }).ClickAsync();
+        // A multi-select stays open while options are picked; a click elsewhere (here: on the heading) closes it.
+        var heading = await page.Locator("h1").BoundingBoxAsync();
+        await page.Mouse.ClickAsync(heading!.X + 2, heading.Y + 2);
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list")).ToHaveCountAsync(0);
     }
 
     public static Task SaveAsync(this IPage page) => page.GetByTestId("save").ClickAsync();
@@ -40,7 +64,7 @@ public static partial class PageActions
     /// <summary>Creates a company through its form and waits for its record page; returns its id.</summary>
     public static async Task<Guid> CreateCompanyAsync(this IPage page, string name, string? industry = null)
     {
-        await page.GotoAsync("/companies/new");
+        await page.OpenAsync("/companies/new");
         await page.FillFieldAsync("Name", name);
         if (industry is not null) await page.FillFieldAsync("Industry", industry);
         await page.SaveAsync();
@@ -75,6 +99,10 @@ public static partial class PageActions
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
 
     /// <summary>Types into the list's search box and waits until the rows shown are the ones found.</summary>
+    /// <summary>Whether an element's content is wider than the element (cut off or scrolled inside it).</summary>
+    public static Task<bool> OverflowsHorizontallyAsync(this ILocator element) =>
+        element.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth + 1");
+
     public static async Task SearchListAsync(this IPage page, string text)
     {
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync(text);

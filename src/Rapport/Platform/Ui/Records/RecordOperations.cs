@@ -1,25 +1,21 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Components.Authorization;
 using Rapport.Platform.Auth;
 
 namespace Rapport.Platform.Ui.Records;
 
 /// <summary>
-/// Runs one page operation in its own DI scope, as the signed-in user (path "ui"). A Blazor circuit lives for
-/// as long as the tab is open, so a DbContext taken from the circuit would grow stale and be shared by
-/// concurrent events; a scope per operation gives each save or load a fresh context, and the same services,
-/// permission checks and row scoping as an API request.
+/// Runs one record-page operation in its own DI scope, acting as the circuit's user (kept current by
+/// <see cref="CircuitActor"/>), like <see cref="ActorScopes"/> does for other pages, and reports the services'
+/// failures as a <see cref="UiProblem"/> the page can show by field. A circuit lives as long as its tab, so a
+/// DbContext taken from it would grow stale and be shared by concurrent events; a scope per operation gives each
+/// load or save a fresh context, and the same services, permission checks and row scoping as an API request.
 /// </summary>
-public sealed class RecordOperations(IServiceScopeFactory scopes, AuthenticationStateProvider authentication,
-    ILogger<RecordOperations> logger)
+public sealed class RecordOperations(IServiceScopeFactory scopes, CurrentActor circuitActor, ILogger<RecordOperations> logger)
 {
-    public const string Via = "ui";
-
     public async Task<UiResult<T>> RunAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(user, Via);
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(circuitActor.Principal, circuitActor.Via);
         try
         {
             return new UiResult<T>(await work(scope.ServiceProvider), null);
