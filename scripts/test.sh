@@ -10,6 +10,7 @@ rm -rf "$results" && mkdir -p "$results"
 need_apt=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v wrk >/dev/null || need_apt+=(wrk)
 command -v python3 >/dev/null || need_apt+=(python3)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]}..."

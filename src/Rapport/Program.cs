@@ -1,3 +1,4 @@
+using Rapport.Activities;
 using Rapport.Contacts;
 using Rapport.Platform.Api;
 using Rapport.Platform.Hosting;
@@ -14,10 +15,12 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddRapportPlatform(builder.Configuration);
     builder.Services.AddRapportUi();
     builder.Services.AddContacts();
+    builder.Services.AddActivities();
 
     var app = builder.Build();
     app.UseRapportPlatform();
-    app.MapRapportApi().MapContacts();
+    app.MapRapportApi().MapContacts().MapActivities();
+    app.MapCalendarFeeds();
     app.MapRapportUi();
     return app;
 }

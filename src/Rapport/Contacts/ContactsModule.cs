@@ -1,5 +1,6 @@
 using Rapport.Contacts.Companies;
 using Rapport.Contacts.Demo;
+using Rapport.Contacts.Import;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api;
 
@@ -12,6 +13,7 @@ public static class ContactsModule
         services.AddScoped<CompanyService>()
             .AddScoped<ContactService>()
             .AddScoped<ContactsOverview>()
+            .AddScoped<ContactImporter>()
             .AddScoped<DemoSeeder>();
 
     public static RouteGroupBuilder MapContacts(this RouteGroupBuilder api)

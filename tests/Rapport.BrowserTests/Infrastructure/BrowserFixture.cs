@@ -33,7 +33,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context signed in as the demo admin, on the home page.</summary>
-    public async Task<IPage> SignedInPageAsync(ViewportSize? viewport = null)
+    public Task<IPage> SignedInPageAsync(ViewportSize? viewport = null) =>
+        SignedInPageAsync(RapportProcess.AdminEmail, RapportProcess.AdminPassword, viewport);
+
+    /// <summary>A fresh browser context signed in as the given user, on the page the sign-in lands on.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string password, ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -43,8 +47,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(RapportProcess.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(RapportProcess.AdminPassword);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();

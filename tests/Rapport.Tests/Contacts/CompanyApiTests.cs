@@ -41,6 +41,20 @@ public abstract class CompanyApiTests(RapportApp app)
     }
 
     [Fact]
+    public async Task CreateCompany_ResponseIsExactlyWhatGetReturnsLater_MoneyIncluded()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var created = await admin.Client.PostJsonAsync("/api/v1/companies",
+            new { name = "Scale Ltd", annualRevenue = new { amount = 1000.50m, currency = "EUR" }, phone = "+49 30 1234" });
+        var json = await created.Content.ReadAsStringAsync();
+        Assert.Contains("\"amount\":1000.5,", json);
+        var id = JsonDocument.Parse(json).RootElement.GetProperty("id").GetGuid();
+        Assert.Equal(json, await (await admin.Client.GetAsync($"/api/v1/companies/{id}")).Content.ReadAsStringAsync());
+        var patched = await admin.Client.PatchJsonAsync($"/api/v1/companies/{id}", new { industry = "Finance" });
+        Assert.Equal(await patched.Content.ReadAsStringAsync(), await (await admin.Client.GetAsync($"/api/v1/companies/{id}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task PatchCompany_WithStaleETag_Returns412AndChangesNothing()
     {
         var admin = await app.CreateUserAsync(Roles.Admin);

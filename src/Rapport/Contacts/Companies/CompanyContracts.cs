@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Rapport.Contacts.Shared;
+using Rapport.Platform.Data;
 
 namespace Rapport.Contacts.Companies;
 
@@ -39,7 +40,7 @@ public sealed record CompanyResponse(
 {
     public static CompanyResponse From(Company c) => new(
         c.Id, c.Name, c.Domain, c.Industry, c.EmployeeCount,
-        c.AnnualRevenue is { } amount ? new Money { Amount = amount, Currency = c.AnnualRevenueCurrency ?? "" } : null,
+        c.AnnualRevenue is { } amount ? new Money { Amount = Decimals.Shortest(amount), Currency = c.AnnualRevenueCurrency ?? "" } : null,
         new PostalAddress { Street = c.Street, City = c.City, Region = c.Region, PostalCode = c.PostalCode, Country = c.Country },
         c.Phone, c.OwnerId, c.Tags, c.Version, c.CreatedAt, c.CreatedById, c.UpdatedAt, c.UpdatedById);
 
@@ -50,7 +51,7 @@ public sealed record CompanyResponse(
         Domain = c.Domain,
         Industry = c.Industry,
         EmployeeCount = c.EmployeeCount,
-        AnnualRevenue = c.AnnualRevenue is { } amount ? new Money { Amount = amount, Currency = c.AnnualRevenueCurrency ?? "" } : null,
+        AnnualRevenue = c.AnnualRevenue is { } amount ? new Money { Amount = Decimals.Shortest(amount), Currency = c.AnnualRevenueCurrency ?? "" } : null,
         Address = new PostalAddress { Street = c.Street, City = c.City, Region = c.Region, PostalCode = c.PostalCode, Country = c.Country },
         Phone = c.Phone,
         OwnerId = c.OwnerId,

@@ -54,14 +54,16 @@ public sealed class CompanyService(RapportDb db, RecordAccess access, ListQuery 
             ?? throw new NotFoundException($"No company with id {id} that you can see.");
         access.Demand(company, Operation.Delete, What);
         precondition?.Invoke(company);
+        // Unlink the contacts here rather than leaving it to ON DELETE SET NULL in the database, which the
+        // audit trail would never see: each contact's history shows that it lost its company, and why.
+        foreach (var contact in await db.Contacts.Where(c => c.CompanyId == id).ToListAsync(ct)) contact.CompanyId = null;
         db.Companies.Remove(company);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid id, CancellationToken ct)
     {
-        if (!await Readable().AnyAsync(c => c.Id == id, ct)) throw new NotFoundException($"No company with id {id} that you can see.");
-        return await History.ForAsync<Company>(db, id, ct);
+        return await History.ForVisibleAsync(db, access, Readable(), id, What, ct);
     }
 
     private async Task ApplyAsync(Company company, CompanyInput input, bool isNew, CancellationToken ct)

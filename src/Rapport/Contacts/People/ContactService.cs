@@ -56,8 +56,7 @@ public sealed class ContactService(RapportDb db, RecordAccess access, ListQuery 
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid id, CancellationToken ct)
     {
-        if (!await Readable().AnyAsync(c => c.Id == id, ct)) throw Missing(id);
-        return await History.ForAsync<Contact>(db, id, ct);
+        return await History.ForVisibleAsync(db, access, Readable(), id, What, ct);
     }
 
     /// <summary>The contacts of a company the caller can see, for the company page.</summary>

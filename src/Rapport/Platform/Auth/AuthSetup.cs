@@ -55,6 +55,7 @@ public static class AuthSetup
         services.AddScoped<CurrentActor>();
         services.AddScoped<RecordAccess>();
         services.AddScoped<ApiKeyService>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SessionValidator>();
         return services;

@@ -22,6 +22,14 @@ public sealed class RecordAccess(CurrentActor actor, RapportDb db)
             _ => query.Where(_ => false),
         };
 
+    /// <summary>Whether the caller may read a record with this owner (used for records that no longer exist).</summary>
+    public bool MayRead(Guid? ownerId) => Permissions.ReachOf(actor.Principal, Operation.Read) switch
+    {
+        Reach.All => true,
+        Reach.Own => ownerId is { } owner && owner == actor.UserId,
+        _ => false,
+    };
+
     /// <summary>Throws 403 unless the caller may do <paramref name="operation"/> to this record.</summary>
     public void Demand<T>(T record, Operation operation, string what) where T : Entity, IOwned
     {

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Activities;
+using Rapport.Activities.Calendar;
 using Rapport.Contacts.Companies;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api.Idempotency;
@@ -20,6 +22,9 @@ public abstract class RapportDb(DbContextOptions options)
 {
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityLink> ActivityLinks => Set<ActivityLink>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

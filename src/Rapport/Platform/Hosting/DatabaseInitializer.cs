@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Rapport.Activities.Demo;
 using Rapport.Contacts.Demo;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Auth.Users;
@@ -11,7 +12,7 @@ namespace Rapport.Platform.Hosting;
 
 /// <summary>Brings a database to the current schema, and fills a new one with roles, the first admin and the demo.</summary>
 public sealed class DatabaseInitializer(RapportDb db, UserAdministration users, UserManager<RapportUser> userManager,
-    DemoSeeder demo, CurrentActor actor, IOptions<RapportOptions> options, IConfiguration configuration)
+    DemoSeeder demo, ActivityDemoSeeder activityDemo, CurrentActor actor, IOptions<RapportOptions> options, IConfiguration configuration)
 {
     public const string DefaultAdminEmail = "admin@rapport.local";
 
@@ -46,6 +47,10 @@ public sealed class DatabaseInitializer(RapportDb db, UserAdministration users, 
         return (email, password);
     }
 
-    public async Task<bool> SeedDemoAsync(CancellationToken ct) =>
-        options.Value.Demo.Seed && await demo.SeedAsync(ct);
+    public async Task<bool> SeedDemoAsync(CancellationToken ct)
+    {
+        if (!options.Value.Demo.Seed || !await demo.SeedAsync(ct)) return false;
+        await activityDemo.SeedAsync(ct);
+        return true;
+    }
 }

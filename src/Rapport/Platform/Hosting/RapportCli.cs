@@ -56,6 +56,7 @@ public static class RapportCli
         seed.SetAction((parse, ct) => WithScopeAsync(createApp, parse.GetValue(dataDir), async (sp, _) =>
         {
             var seeded = await sp.GetRequiredService<Contacts.Demo.DemoSeeder>().SeedAsync(ct);
+            if (seeded) await sp.GetRequiredService<Activities.Demo.ActivityDemoSeeder>().SeedAsync(ct);
             await Console.Error.WriteLineAsync(seeded ? "Demo workspace created." : "The database already holds records; nothing seeded.");
             return 0;
         }, ct));

@@ -1,3 +1,4 @@
+using Rapport.Activities;
 using Rapport.Contacts.Companies;
 using Rapport.Contacts.People;
 
@@ -23,7 +24,12 @@ public static class SearchIndexes
         ["FirstName", "LastName", "PrimaryEmail", "PrimaryPhone", "JobTitle", "City", "Country"],
         ["FirstName", "LastName", "PrimaryEmail"]);
 
-    public static readonly IReadOnlyList<SearchIndex> All = [Companies, Contacts];
+    public static readonly SearchIndex Activities = new(
+        typeof(Activity), "Activities",
+        ["Subject", "Body", "Location", "Outcome", "EmailFrom"],
+        ["Subject"]);
+
+    public static readonly IReadOnlyList<SearchIndex> All = [Companies, Contacts, Activities];
 
     public static SearchIndex For(Type entityType) =>
         All.FirstOrDefault(i => i.EntityType == entityType)

@@ -25,7 +25,7 @@ public abstract partial class SignInTests(RapportApp app)
 
         var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-        Assert.Contains("Welcome to Rapport", await home.Content.ReadAsStringAsync());
+        Assert.Contains("_framework/blazor.web.js", await home.Content.ReadAsStringAsync());
     }
 
     [Fact]

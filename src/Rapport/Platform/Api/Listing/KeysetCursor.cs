@@ -20,7 +20,7 @@ public sealed class KeysetCursor(IDataProtectionProvider protection)
     {
         var values = keys.Select(k =>
         {
-            var value = k.Field.Selector.Compile().DynamicInvoke(last);
+            var value = k.Field.ValueOf(last);
             return value is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(value, k.Field.Type);
         }).ToArray();
         return protector.Protect(JsonSerializer.Serialize(new State(Signature(keys), values, last.Id)));
@@ -65,6 +65,12 @@ public sealed class KeysetCursor(IDataProtectionProvider protection)
                 if (key.Nullable) after = Expression.OrElse(Expression.Equal(member, Expression.Constant(null, member.Type)), after);
             }
             predicate = Expression.OrElse(after, Expression.AndAlso(equal, predicate));
+            if (i == 0 && value is not null && !key.Nullable)
+            {
+                // A redundant range on the first key ("k1 >= v1") lets the database seek its index to the cursor
+                // instead of walking every row before it: the OR chain alone is not sargable.
+                predicate = Expression.AndAlso(Beyond(member, constant, key.Descending, orEqual: true), predicate);
+            }
         }
         return Expression.Lambda<Func<T, bool>>(predicate, parameter);
     }
@@ -72,16 +78,20 @@ public sealed class KeysetCursor(IDataProtectionProvider protection)
     private static readonly MethodInfo StringCompare =
         typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
-    private static BinaryExpression Beyond(Expression member, Expression constant, bool descending)
+    private static BinaryExpression Beyond(Expression member, Expression constant, bool descending, bool orEqual = false)
     {
         if (member.Type == typeof(string))
         {
-            var compare = Expression.Call(StringCompare, member, constant);
-            return descending
-                ? Expression.LessThan(compare, Expression.Constant(0))
-                : Expression.GreaterThan(compare, Expression.Constant(0));
+            member = Expression.Call(StringCompare, member, constant);
+            constant = Expression.Constant(0);
         }
-        return descending ? Expression.LessThan(member, constant) : Expression.GreaterThan(member, constant);
+        return (descending, orEqual) switch
+        {
+            (true, false) => Expression.LessThan(member, constant),
+            (true, true) => Expression.LessThanOrEqual(member, constant),
+            (false, false) => Expression.GreaterThan(member, constant),
+            (false, true) => Expression.GreaterThanOrEqual(member, constant),
+        };
     }
 
     private static string Signature(IReadOnlyList<SortKey> keys) =>

@@ -1,11 +1,36 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace Rapport.Platform.Api.Listing;
 
 /// <summary>One field a list may be filtered or sorted by, under its API name.</summary>
 public sealed record ListField(string Name, LambdaExpression Selector, bool Sortable)
 {
+    private static readonly NullabilityInfoContext Nullability = new();
+
     public Type Type => Selector.ReturnType;
+
+    /// <summary>
+    /// Whether the field can hold null. A non-nullable string property (<c>string LastName</c>) cannot: sorting it
+    /// needs no "nulls last" term, and that term would stop the database from walking the column's index.
+    /// </summary>
+    public bool CanBeNull { get; } = CanHoldNull(Selector);
+
+    private Delegate? compiled;
+
+    /// <summary>Reads the field from a loaded record (for cursors); compiled once, not on every page.</summary>
+    public object? ValueOf(object record) => (compiled ??= Selector.Compile()).DynamicInvoke(record);
+
+    private static bool CanHoldNull(LambdaExpression selector)
+    {
+        var type = selector.ReturnType;
+        if (type.IsValueType) return Nullable.GetUnderlyingType(type) is not null;
+        if (selector.Body is MemberExpression { Member: PropertyInfo property })
+        {
+            lock (Nullability) return Nullability.Create(property).ReadState != NullabilityState.NotNull;
+        }
+        return true;
+    }
 }
 
 /// <summary>

@@ -4,7 +4,7 @@ namespace Rapport.Platform.Api.Listing;
 
 public sealed record SortKey(ListField Field, bool Descending)
 {
-    public bool Nullable => !Field.Type.IsValueType || System.Nullable.GetUnderlyingType(Field.Type) is not null;
+    public bool Nullable => Field.CanBeNull;
 }
 
 /// <summary>

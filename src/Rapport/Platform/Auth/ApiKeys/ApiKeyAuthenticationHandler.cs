@@ -11,7 +11,7 @@ namespace Rapport.Platform.Auth.ApiKeys;
 /// <summary>Authenticates <c>Authorization: Bearer rpk_...</c> as the key's user, narrowed to the key's scope.</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    RapportDb db, TimeProvider clock)
+    RapportDb db, ApiKeyCache cache, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -25,34 +25,47 @@ public sealed class ApiKeyAuthenticationHandler(
         if (token.Length is 0 or > 200) return AuthenticateResult.Fail("Malformed API key.");
 
         var hash = ApiKeyService.HashOf(token);
-        var found = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Hash == hash && k.RevokedAt == null)
-            .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new { Key = k, User = u })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var key = cache.Find(hash) ?? await LoadAsync(hash);
         var now = clock.GetUtcNow();
-        if (found is null || !found.User.IsActive || found.User.LockoutEnd > now)
-            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        if (key is null || key.LockoutEnd > now) return AuthenticateResult.Fail("Unknown or revoked API key.");
 
-        var roles = await db.UserRoles.AsNoTracking().Where(r => r.UserId == found.User.Id)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
-            .ToListAsync(Context.RequestAborted);
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, found.User.Id.ToString()),
-            new(ClaimTypes.Name, found.User.Email ?? found.User.UserName ?? ""),
-            new(RapportClaims.DisplayName, found.User.DisplayName),
-            new(RapportClaims.ApiScope, found.Key.Scope),
+            new(ClaimTypes.NameIdentifier, key.UserId.ToString()),
+            new(ClaimTypes.Name, key.UserName),
+            new(RapportClaims.DisplayName, key.DisplayName),
+            new(RapportClaims.ApiScope, key.Scope),
         };
-        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(key.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
 
         // Recording use once a minute is enough for "last used" and keeps reads free of writes.
-        if (found.Key.LastUsedAt is null || found.Key.LastUsedAt < now.UtcDateTime.AddMinutes(-1))
+        if (key.UseRecordedAt is null || key.UseRecordedAt < now.UtcDateTime.AddMinutes(-1))
         {
-            await db.ApiKeys.Where(k => k.Id == found.Key.Id)
+            key.UseRecordedAt = now.UtcDateTime;
+            await db.ApiKeys.Where(k => k.Id == key.KeyId)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now.UtcDateTime), Context.RequestAborted);
         }
         var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private async Task<AuthenticatedKey?> LoadAsync(string hash)
+    {
+        var found = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Hash == hash && k.RevokedAt == null)
+            .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new { Key = k, User = u })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (found is null || !found.User.IsActive) return null;
+        var roles = await db.UserRoles.AsNoTracking().Where(r => r.UserId == found.User.Id)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
+            .ToListAsync(Context.RequestAborted);
+        var key = new AuthenticatedKey(found.Key.Id, found.User.Id, found.User.Email ?? found.User.UserName ?? "",
+            found.User.DisplayName, found.Key.Scope, roles, found.User.LockoutEnd)
+        {
+            UseRecordedAt = found.Key.LastUsedAt,
+        };
+        cache.Remember(hash, key);
+        return key;
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

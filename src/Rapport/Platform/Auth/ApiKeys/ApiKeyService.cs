@@ -14,7 +14,7 @@ public sealed record CreatedApiKey(Guid Id, string Key);
 /// Creates, lists and revokes API keys. The plain key exists only in the return value of <see cref="CreateAsync"/>.
 /// A user manages their own keys; admins (and the CLI, acting as the system) may manage anyone's.
 /// </summary>
-public sealed class ApiKeyService(RapportDb db, CurrentActor actor, TimeProvider clock)
+public sealed class ApiKeyService(RapportDb db, CurrentActor actor, ApiKeyCache cache, TimeProvider clock)
 {
     private const string KeyPrefix = "rpk_";
 
@@ -58,6 +58,8 @@ public sealed class ApiKeyService(RapportDb db, CurrentActor actor, TimeProvider
         if (key is null) return false;
         key.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        // This node stops accepting the key now; others within ApiKeyCache.Lifetime.
+        cache.Forget(key.Hash);
         return true;
     }
 

@@ -20,7 +20,7 @@ public sealed record NewUser(string Email, string DisplayName, string Role, stri
 /// workspace without an active admin.
 /// </summary>
 public sealed class UserAdministration(UserManager<RapportUser> users, RoleManager<IdentityRole<Guid>> roles,
-    RapportDb db, CurrentActor actor, TimeProvider clock)
+    RapportDb db, CurrentActor actor, ApiKeys.ApiKeyCache apiKeys, TimeProvider clock)
 {
     public async Task EnsureRolesAsync(CancellationToken ct)
     {
@@ -123,6 +123,7 @@ public sealed class UserAdministration(UserManager<RapportUser> users, RoleManag
         user.IsActive = active;
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
+        apiKeys.ForgetAll(); // cached API-key sessions of this node end now, other nodes' within the cache lifetime
     }
 
     public async Task<List<UserSummary>> ListAsync(CancellationToken ct)
@@ -160,6 +161,7 @@ public sealed class UserAdministration(UserManager<RapportUser> users, RoleManag
         Check(await users.AddToRoleAsync(user, role));
         // Ends the user's sessions so the new role applies at once (see SessionValidator).
         await users.UpdateSecurityStampAsync(user);
+        apiKeys.ForgetAll();
     }
 
     /// <summary>A random password that meets the policy, shown once to the admin who asked for it.</summary>

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Bogus;
+using Rapport.Contacts.Companies;
+using Rapport.Contacts.People;
+
+namespace Rapport.Bench.Data;
+
+/// <summary>
+/// A reproducible CRM data set: one company per ten contacts, names, emails, phones, addresses, stages, sources
+/// and tags in realistic proportions. The same seed and scale always give the same rows (ids included), so the
+/// product import and the raw baseline load identical data. Rows are produced lazily: a million contacts never
+/// sit in memory at once.
+/// </summary>
+public sealed class CrmDataGenerator(int contacts, IReadOnlyList<Guid> owners, int seed = 20261201)
+{
+    public const int ContactsPerCompany = 10;
+
+    private static readonly string[] Industries =
+        ["Software", "Manufacturing", "Retail", "Healthcare", "Logistics", "Financial services", "Education",
+         "Construction", "Hospitality", "Energy", "Media", "Agriculture"];
+    private static readonly string[] Sources = ["Website", "Referral", "Trade show", "Cold call", "Webinar", "Partner", "LinkedIn"];
+    private static readonly string[] TagPool = ["vip", "newsletter", "partner", "churn-risk", "decision-maker", "champion", "trial"];
+    private static readonly string[] Currencies = ["EUR", "USD", "GBP"];
+    private static readonly LifecycleStage[] Stages = Enum.GetValues<LifecycleStage>();
+
+    public int ContactCount => contacts;
+    public int CompanyCount => Math.Max(1, contacts / ContactsPerCompany);
+
+    /// <summary>Company ids are a pure function of the seed and index, so contacts can name them without keeping them.</summary>
+    public Guid CompanyId(int index) => DeterministicGuid(1, index);
+    public Guid ContactId(int index) => DeterministicGuid(2, index);
+
+    public IEnumerable<Company> Companies()
+    {
+        var f = Faker(1);
+        for (var i = 0; i < CompanyCount; i++)
+        {
+            var name = f.Company.CompanyName();
+            var slug = Slug(name);
+            var employees = f.Random.WeightedRandom([f.Random.Int(2, 50), f.Random.Int(51, 500), f.Random.Int(501, 20000)], [0.5f, 0.35f, 0.15f]);
+            yield return new Company
+            {
+                Id = CompanyId(i),
+                Name = name,
+                Domain = $"{slug}{i.ToString(CultureInfo.InvariantCulture)}.{f.PickRandom("com", "io", "de", "co.uk", "net")}",
+                Industry = f.PickRandom(Industries),
+                EmployeeCount = employees,
+                AnnualRevenue = decimal.Round(employees * f.Random.Decimal(40_000, 250_000), 2),
+                AnnualRevenueCurrency = f.PickRandom(Currencies),
+                Street = f.Address.StreetAddress(),
+                City = f.Address.City(),
+                Region = f.Address.State(),
+                PostalCode = f.Address.ZipCode(),
+                Country = f.Address.Country(),
+                Phone = f.Phone.PhoneNumber("+1 ### ### ####"),
+                OwnerId = owners[i % owners.Count],
+                Tags = f.Random.Bool(0.3f) ? [f.PickRandom(TagPool)] : [],
+            };
+        }
+    }
+
+    public IEnumerable<Contact> Contacts()
+    {
+        var f = Faker(2);
+        for (var i = 0; i < contacts; i++)
+        {
+            var first = f.Name.FirstName();
+            var last = f.Name.LastName();
+            // One contact in twelve has no company, as in a real CRM with private leads.
+            var companyIndex = i % 12 == 11 ? (int?)null : f.Random.Int(0, CompanyCount - 1);
+            var contact = new Contact
+            {
+                Id = ContactId(i),
+                FirstName = first,
+                LastName = last,
+                JobTitle = f.Name.JobTitle(),
+                CompanyId = companyIndex is { } c ? CompanyId(c) : null,
+                Street = f.Random.Bool(0.5f) ? f.Address.StreetAddress() : null,
+                City = f.Address.City(),
+                PostalCode = f.Random.Bool(0.5f) ? f.Address.ZipCode() : null,
+                Country = f.Address.Country(),
+                LifecycleStage = f.PickRandom(Stages),
+                Source = f.PickRandom(Sources),
+                OwnerId = owners[i % owners.Count],
+                Tags = f.Random.Bool(0.4f) ? f.PickRandom(TagPool, f.Random.Int(1, 2)).ToList() : [],
+                Notes = f.Random.Bool(0.2f) ? f.Lorem.Sentence(12) : null,
+            };
+            var email = $"{Slug(first)}.{Slug(last)}.{i.ToString(CultureInfo.InvariantCulture)}@{f.Internet.DomainName()}";
+            contact.SetEmails(f.Random.Bool(0.2f)
+                ? [new ContactEmail(email, "work", true), new ContactEmail(f.Internet.Email(first, last), "personal", false)]
+                : [new ContactEmail(email, "work", true)]);
+            contact.SetPhones([new ContactPhone(f.Phone.PhoneNumber("+1 ### ### ####"), "work", true)]);
+            yield return contact;
+        }
+    }
+
+    private Faker Faker(int stream) => new("en") { Random = new Randomizer(seed * 31 + stream) };
+
+    private Guid DeterministicGuid(int kind, int index)
+    {
+        // Shaped like Guid.CreateVersion7 (time-ordered, version 7, RFC variant) but reproducible: the first
+        // 48 bits, where v7 keeps its timestamp, hold the kind and index, so ids never collide.
+        Span<byte> bytes = stackalloc byte[16];
+        var head = ((long)kind << 40) | (uint)index;
+        for (var i = 0; i < 6; i++) bytes[i] = (byte)(head >> (8 * (5 - i)));
+        bytes[6] = (byte)(0x70 | (seed & 0x0F));
+        bytes[7] = (byte)(seed >> 4);
+        BitConverter.TryWriteBytes(bytes[8..], ((long)index * 2654435761L) ^ ((long)seed << 17));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    private static string Slug(string s) => new(s.ToLowerInvariant().Where(char.IsLetter).ToArray());
+}

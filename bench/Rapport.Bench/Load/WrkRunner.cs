@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Rapport.Bench.Load;
+
+/// <summary>What wrk measured for one scenario. Latencies in milliseconds.</summary>
+public sealed record WrkResult(
+    long Requests, double Seconds, double RequestsPerSecond, double MeanMs, double P50Ms, double P95Ms, double P99Ms,
+    double MaxMs, long Errors);
+
+/// <summary>Runs the Debian wrk against a URL with one of the Lua scenarios in bench/wrk.</summary>
+public sealed class WrkRunner(string wrkDirectory, string inputDirectory, TimeSpan duration, int connections, int threads)
+{
+    public async Task<WrkResult> RunAsync(string baseUrl, string script, string? apiKey, IDictionary<string, string>? environment, CancellationToken ct) =>
+        await RunAsync(baseUrl, script, apiKey, environment, duration, ct);
+
+    /// <summary>A short unrecorded run first, so JIT tiering and caches settle before the measured one.</summary>
+    public async Task<WrkResult> WarmUpAsync(string baseUrl, string script, string? apiKey, IDictionary<string, string>? environment, CancellationToken ct)
+    {
+        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["BENCH_PATCH_FILE"] = "patch-warmup-ids.txt" };
+        return await RunAsync(baseUrl, script, apiKey, env, TimeSpan.FromSeconds(Math.Max(1, duration.TotalSeconds / 3)), ct);
+    }
+
+    private async Task<WrkResult> RunAsync(string baseUrl, string script, string? apiKey, IDictionary<string, string>? environment,
+        TimeSpan length, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo("wrk")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
+                     "-d", $"{Math.Max(1, (int)length.TotalSeconds)}s", "--timeout", "10s",
+                     "-s", Path.Combine(wrkDirectory, script), baseUrl,
+                 })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["RAPPORT_WRK_DIR"] = wrkDirectory;
+        start.Environment["BENCH_INPUT"] = inputDirectory;
+        start.Environment["BENCH_KEY"] = apiKey ?? "";
+        start.Environment["BENCH_THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start: is it installed?");
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        var output = await stdout;
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("BENCH_JSON ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"wrk {script} printed no summary (exit {process.ExitCode}): {output} {await stderr}");
+        var raw = JsonSerializer.Deserialize<WrkSummary>(line["BENCH_JSON ".Length..], Json)!;
+        var seconds = raw.DurationUs / 1e6;
+        return new WrkResult(raw.Requests, Math.Round(seconds, 2), Math.Round(raw.Requests / seconds, 1), Ms(raw.MeanUs),
+            Ms(raw.P50Us), Ms(raw.P95Us), Ms(raw.P99Us), Ms(raw.MaxUs),
+            raw.ConnectErrors + raw.ReadErrors + raw.WriteErrors + raw.StatusErrors + raw.Timeouts);
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static double Ms(double us) => Math.Round(us / 1000, 2);
+
+    private sealed record WrkSummary(long Requests, long DurationUs, long ConnectErrors, long ReadErrors, long WriteErrors,
+        long StatusErrors, long Timeouts, double MeanUs, double P50Us, double P95Us, double P99Us, double MaxUs);
+}

@@ -1,0 +1,40 @@
+using Rapport.Bench.Load;
+
+namespace Rapport.Bench.Report;
+
+/// <summary>Everything one provider × scale run measured; saved as JSON in bench/results/ and rendered into docs/benchmarks.md.</summary>
+public sealed record BenchResult
+{
+    public required string Provider { get; init; }
+    public required int Contacts { get; init; }
+    public required int Companies { get; init; }
+    public required DateTime StartedAt { get; init; }
+    public required string Command { get; init; }
+    public string? Label { get; init; }
+    public required MachineInfo Machine { get; init; }
+    public required double[] LoadAverageBefore { get; init; }
+    public required double[] LoadAverageAfter { get; init; }
+    public required LoadSettings Load { get; init; }
+    public required ImportFigures Import { get; init; }
+    public required WrkResult ConstantJson { get; init; }
+    public required WrkResult RawGetById { get; init; }
+    public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
+    public required double ServerPeakRssMb { get; init; }
+    public IReadOnlyList<string> Pending { get; init; } = Scenario.Pending;
+
+    public string ScaleName => BenchOptions.ScaleName(Contacts);
+}
+
+public sealed record LoadSettings(double DurationSeconds, int Connections, int Threads);
+
+public sealed record ImportFigures(
+    long Rows, long AuditRows, double GenerateSeconds,
+    double ProductSeconds, double ProductRowsPerSecond,
+    double RawSeconds, double RawRowsPerSecond)
+{
+    public double Ratio => RawRowsPerSecond > 0 ? ProductRowsPerSecond / RawRowsPerSecond : 0;
+}
+
+public sealed record ScenarioResult(string Name, string Description, WrkResult Result);
+
+public sealed record MachineInfo(string Cpu, int Cores, double MemoryGb, string Os, string Dotnet, string Database);

@@ -1,0 +1,34 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Rapport.Bench.Report;
+
+/// <summary>Describes the machine and database a run measured, and how busy the machine was.</summary>
+public static class Machine
+{
+    public static async Task<MachineInfo> DescribeAsync(DbConnection connection, CancellationToken ct)
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
+            : "unknown";
+        var memKb = File.Exists("/proc/meminfo")
+            ? double.Parse(File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture)
+            : 0;
+        var os = File.Exists("/etc/os-release")
+            ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"') ?? RuntimeInformation.OSDescription
+            : RuntimeInformation.OSDescription;
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = connection.GetType().Name.StartsWith("Sqlite", StringComparison.Ordinal)
+            ? "SELECT 'SQLite ' || sqlite_version()"
+            : "SELECT split_part(version(), ' on ', 1)";
+        var database = (string)(await command.ExecuteScalarAsync(ct))!;
+        return new MachineInfo(cpu, Environment.ProcessorCount, Math.Round(memKb / 1024 / 1024, 1), os,
+            RuntimeInformation.FrameworkDescription, database);
+    }
+
+    public static double[] LoadAverage() => File.Exists("/proc/loadavg")
+        ? File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()
+        : [];
+}

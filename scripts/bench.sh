@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The benchmark command (docs/benchmarks.md):
+#   scripts/bench.sh --contacts 10k,100k,1M --provider sqlite|postgres|both [--duration 10] [--connections 16] [--label TEXT]
+# Installs wrk if missing, starts a private PostgreSQL when a PostgreSQL run is asked for, builds Release, runs
+# bench/Rapport.Bench, and writes bench/results/*.json and docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk..." >&2
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2
+fi
+
+pg_dir=""
+cleanup() { [ -n "$pg_dir" ] && scripts/stop-postgres.sh "$pg_dir"; }
+trap cleanup EXIT
+if [[ " $* " == *" postgres "* || " $* " == *" both "* ]] && [ -z "${RAPPORT_BENCH_POSTGRES:-}" ]; then
+  read -r pg_port pg_dir < <(scripts/start-postgres.sh)
+  export RAPPORT_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build src/Rapport -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build bench/Rapport.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet bench/Rapport.Bench/bin/Release/net10.0/rapport-bench.dll "$@"

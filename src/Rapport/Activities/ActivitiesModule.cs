@@ -1,0 +1,27 @@
+using Rapport.Activities.Calendar;
+using Rapport.Activities.Demo;
+using Rapport.Platform.Api;
+
+namespace Rapport.Activities;
+
+/// <summary>Notes, tasks, calls, meetings and logged emails, linked to records and merged into their timelines.</summary>
+public static class ActivitiesModule
+{
+    public static IServiceCollection AddActivities(this IServiceCollection services) =>
+        services.AddScoped<LinkTargets>()
+            .AddScoped<ActivityAccess>()
+            .AddScoped<ActivityRules>()
+            .AddScoped<ActivityService>()
+            .AddScoped<TimelineService>()
+            .AddScoped<ActivityCalendar>()
+            .AddScoped<CalendarFeedService>()
+            .AddScoped<ActivityDemoSeeder>();
+
+    public static RouteGroupBuilder MapActivities(this RouteGroupBuilder api)
+    {
+        var activities = api.MapRecords<ActivityService, Activity, ActivityInput, ActivityResponse>(
+            "/activities", "activity", "Activities", ActivityResponse.From);
+        ActivityEndpoints.MapActivityExtras(activities, api);
+        return api;
+    }
+}

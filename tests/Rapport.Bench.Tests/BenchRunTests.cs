@@ -1,0 +1,83 @@
+using Rapport.Bench.Load;
+using Rapport.Bench.Report;
+using Rapport.Platform.Data;
+
+namespace Rapport.Bench.Tests;
+
+/// <summary>
+/// A whole benchmark run at a small scale: every table row is produced and every figure is a well-formed number.
+/// Speed is never asserted — the machine running the suite is shared.
+/// </summary>
+public abstract class BenchRunTests(DatabaseProvider provider)
+{
+    private const int Contacts = 2_000;
+
+    [Fact]
+    public async Task Run_AtSmallScale_ProducesEveryFigureAndEveryReportRow()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "rapport-bench-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(output);
+        var options = new BenchOptions
+        {
+            Scales = [Contacts],
+            Providers = [provider],
+            Postgres = TestDatabases.ServerFor(provider),
+            Duration = TimeSpan.FromSeconds(1),
+            Connections = 2,
+            ResultsOverride = output,
+            Markdown = Path.Combine(output, "benchmarks.md"),
+            Command = "bench test",
+        };
+        try
+        {
+            var results = await new BenchRun(options, TextWriter.Null).RunAsync(CancellationToken.None);
+
+            var result = Assert.Single(results);
+            Assert.Equal(Contacts, result.Contacts);
+            Assert.Equal(Contacts / 10, result.Companies);
+            Assert.Equal(Contacts + Contacts / 10, result.Import.Rows);
+            Assert.Equal(result.Import.Rows, result.Import.AuditRows);
+            Assert.True(result.Import.ProductRowsPerSecond > 0 && result.Import.RawRowsPerSecond > 0);
+            Assert.Equal(Scenario.All.Select(s => s.Name), result.Scenarios.Select(s => s.Name));
+            WellFormed(result.ConstantJson);
+            WellFormed(result.RawGetById);
+            foreach (var scenario in result.Scenarios) WellFormed(scenario.Result);
+            Assert.True(result.ServerPeakRssMb > 0);
+            Assert.Equal(3, result.LoadAverageBefore.Length);
+
+            var saved = Assert.Single(ResultStore.All(output));
+            Assert.Equal(result.Scenarios.Count, saved.Scenarios.Count);
+
+            var markdown = await File.ReadAllTextAsync(options.Markdown);
+            Assert.Contains("| raw bulk insert (baseline) |", markdown);
+            Assert.Contains("| product import (`ContactImporter`", markdown);
+            Assert.Contains("| constant JSON, bare Kestrel (baseline) |", markdown);
+            Assert.Contains("| raw ADO.NET PK lookup behind Kestrel (baseline) |", markdown);
+            foreach (var scenario in Scenario.All)
+            {
+                Assert.Contains($"| {scenario.Name}: ", markdown);
+                Assert.Contains($"| {scenario.Name} | ", markdown);
+            }
+            Assert.Contains("## How p95 grows with the data", markdown);
+            Assert.Contains("custom field", markdown);
+            Assert.DoesNotContain("NaN", markdown);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    private static void WellFormed(WrkResult r)
+    {
+        Assert.True(r.Requests > 0, "no requests completed");
+        Assert.Equal(0, r.Errors);
+        foreach (var v in new[] { r.Seconds, r.RequestsPerSecond, r.MeanMs, r.P50Ms, r.P95Ms, r.P99Ms, r.MaxMs })
+            Assert.True(double.IsFinite(v) && v >= 0, $"{v} is not a figure");
+        Assert.True(r.P50Ms <= r.P95Ms && r.P95Ms <= r.P99Ms && r.P99Ms <= r.MaxMs, "percentiles out of order");
+    }
+}
+
+public sealed class SqliteBenchRunTests() : BenchRunTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresBenchRunTests() : BenchRunTests(DatabaseProvider.Postgres);

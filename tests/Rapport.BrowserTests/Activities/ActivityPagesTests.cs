@@ -1,0 +1,47 @@
+using Rapport.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Rapport.BrowserTests.Activities;
+
+/// <summary>The activity stream and "My tasks", on the demo workspace's activity history.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class ActivityPagesTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task ActivityStream_ShowsTheHistory_FiltersByKind_AndShowsMore()
+    {
+        var page = await browser.SignedInPageAsync();
+        await page.GotoAsync("/activities");
+        var items = page.Locator(".timeline-item");
+        await Expect(items).ToHaveCountAsync(25);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "call", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".timeline-item:not([data-activity-type=call])")).ToHaveCountAsync(0);
+        await Expect(items.First).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show more" }).ClickAsync();
+        await Expect(items.Nth(25)).ToBeVisibleAsync();
+        await Expect(page.Locator(".timeline-item:not([data-activity-type=call])")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task MyTasks_ListsOverdueFirstHighlighted_AndMarkDoneRemovesATask()
+    {
+        var page = await browser.SignedInPageAsync();
+        await page.GotoAsync("/tasks");
+        var rows = page.Locator(".my-task");
+        await Expect(rows.First).ToBeVisibleAsync();
+
+        var overdue = await rows.EvaluateAllAsync<bool[]>("rows => rows.map(r => r.dataset.overdue === 'true')");
+        Assert.Equal(overdue.OrderByDescending(o => o), overdue); // every overdue task before every other
+        Assert.Equal(overdue.Count(o => o), await page.Locator(".my-task.task-overdue").CountAsync());
+
+        var subjects = await rows.Locator(".task-subject").AllInnerTextsAsync();
+        await rows.First.GetByRole(AriaRole.Button, new() { Name = "Mark done" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(subjects.Count - 1);
+        await page.ReloadAsync();
+        await Expect(rows).ToHaveCountAsync(subjects.Count - 1); // done for good, not just hidden
+        var left = await rows.Locator(".task-subject").AllInnerTextsAsync();
+        Assert.Equal(subjects.Count(s => s == subjects[0]) - 1, left.Count(s => s == subjects[0]));
+    }
+}
