@@ -46,16 +46,17 @@ public sealed class ActivityPagesTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task RecordTimeline_LogsACallAndAMeeting_AndRefusesAMeetingThatEndsBeforeItStarts()
+    public async Task CompanyPageTimeline_LogsACallAndAMeeting_AndRefusesAMeetingThatEndsBeforeItStarts()
     {
         var page = await browser.SignedInPageAsync();
-        var company = await page.CreateCompanyAsync(PageActions.UniqueWord("Timeline") + " Ltd");
-        await page.OpenAsync($"/activities?companyId={company}");
-        await Expect(page.GetByText("No activities yet.")).ToBeVisibleAsync();
+        await page.CreateCompanyAsync(PageActions.UniqueWord("Timeline") + " Ltd");
+        // The company's own page carries its timeline.
+        var timeline = page.GetByTestId("timeline");
+        await Expect(timeline.GetByText("No activities yet.")).ToBeVisibleAsync();
         var dialog = page.Locator(".mud-dialog");
-        var items = page.Locator(".timeline-item");
+        var items = timeline.Locator(".timeline-item");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log activity" }).ClickAsync();
+        await timeline.GetByRole(AriaRole.Button, new() { Name = "Log activity" }).ClickAsync();
         await dialog.Locator("label").Filter(new() { HasText = "call" }).ClickAsync();
         await page.FillFieldAsync("Subject", "Called about the browser test");
         await page.FillFieldAsync("Duration (minutes)", "12");
@@ -64,7 +65,7 @@ public sealed class ActivityPagesTests(BrowserFixture browser)
         await Expect(items.First).ToContainTextAsync("Called about the browser test");
         await Expect(items.First).ToContainTextAsync("12 min");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log activity" }).ClickAsync();
+        await timeline.GetByRole(AriaRole.Button, new() { Name = "Log activity" }).ClickAsync();
         await dialog.Locator("label").Filter(new() { HasText = "meeting" }).ClickAsync();
         await page.FillFieldAsync("Subject", "Planning meeting");
         await page.FillFieldAsync("Starts (UTC)", "2030-01-01T10:00");
