@@ -28,7 +28,9 @@ public static class MarkdownReport
         md.AppendLine("the same contact lookup through raw ADO.NET behind Kestrel, and each API scenario through the real server");
         md.AppendLine("(its Release build, its own process, an API key of a Manager). Ratios compare throughput with the matching");
         md.AppendLine("baseline: the raw primary-key lookup for API reads and writes, the raw bulk insert for the import.");
-        md.AppendLine("The machine is shared, so the load average is recorded with every run; compare figures from one run.");
+        md.AppendLine("Both servers run with `DOTNET_TieredCompilation=0`, and each scenario gets an unrecorded warm-up run first,");
+        md.AppendLine("so short runs measure steady-state code. The machine is shared (other builds and test suites run beside the");
+        md.AppendLine("benchmark), so the load average is recorded with every run: compare figures within one run, not across runs.");
         md.AppendLine();
 
         if (results.Count == 0)
