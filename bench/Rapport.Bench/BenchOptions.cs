@@ -36,7 +36,10 @@ public sealed record BenchOptions
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new BenchOptions { Command = "scripts/bench.sh " + string.Join(' ', args) };
+        var options = new BenchOptions
+        {
+            Command = "scripts/bench.sh " + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)),
+        };
         options = options with { Markdown = Path.Combine(options.Root, "docs", "benchmarks.md") };
         for (var i = 0; i < args.Count; i++)
         {
