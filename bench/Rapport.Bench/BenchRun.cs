@@ -21,7 +21,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
     public async Task<IReadOnlyList<BenchResult>> RunAsync(CancellationToken ct)
     {
         var results = new List<BenchResult>();
-        foreach (var provider in options.Providers)
+        foreach (var provider in options.ReportOnly ? [] : options.Providers)
         {
             foreach (var scale in options.Scales)
             {
