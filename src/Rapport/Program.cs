@@ -21,6 +21,7 @@ static WebApplication CreateApp(string[] args)
     app.UseRapportPlatform();
     app.MapRapportApi().MapContacts().MapActivities();
     app.MapCalendarFeeds();
+    app.MapContactExports();
     app.MapRapportUi();
     return app;
 }

@@ -3,6 +3,7 @@ using Rapport.Contacts.Demo;
 using Rapport.Contacts.Import;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api;
+using Rapport.Platform.Export;
 
 namespace Rapport.Contacts;
 
@@ -19,9 +20,23 @@ public static class ContactsModule
     public static RouteGroupBuilder MapContacts(this RouteGroupBuilder api)
     {
         api.MapRecords<CompanyService, Company, CompanyInput, CompanyResponse>(
-            "/companies", "company", "Companies", CompanyResponse.From);
+            "/companies", "company", "Companies", CompanyResponse.From)
+            .MapExports("/export", "Companies", CompanyExport.Definition);
         api.MapRecords<ContactService, Contact, ContactInput, ContactResponse>(
-            "/contacts", "contact", "Contacts", ContactResponse.From);
+            "/contacts", "contact", "Contacts", ContactResponse.From)
+            .MapExports("/export", "Contacts", ContactExport.Definition);
         return api;
+    }
+
+    /// <summary>
+    /// The list pages' export downloads: the same files as the API's, authenticated by the sign-in cookie
+    /// (the API accepts API keys only), outside /api and its 1 MB body limit.
+    /// </summary>
+    public static IEndpointRouteBuilder MapContactExports(this IEndpointRouteBuilder app)
+    {
+        var exports = app.MapGroup("/export").RequireAuthorization().ExcludeFromDescription();
+        exports.MapExports("/companies", "CompaniesUi", CompanyExport.Definition);
+        exports.MapExports("/contacts", "ContactsUi", ContactExport.Definition);
+        return app;
     }
 }
