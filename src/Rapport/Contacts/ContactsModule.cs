@@ -15,6 +15,11 @@ public static class ContactsModule
             .AddScoped<ContactService>()
             .AddScoped<ContactsOverview>()
             .AddScoped<ContactImporter>()
+            .AddSingleton<ImportFiles>()
+            .AddSingleton<PendingImports>()
+            .AddSingleton<ImportRunner>()
+            .AddHostedService<ImportWorker>()
+            .AddSingleton(new ApiUploadLimits().Allow("/api/v1" + ImportEndpoints.Path, ImportFiles.MaxBytes))
             .AddScoped<DemoSeeder>();
 
     public static RouteGroupBuilder MapContacts(this RouteGroupBuilder api)
@@ -25,6 +30,7 @@ public static class ContactsModule
         api.MapRecords<ContactService, Contact, ContactInput, ContactResponse>(
             "/contacts", "contact", "Contacts", ContactResponse.From)
             .MapExports("/export", "Contacts", ContactExport.Definition);
+        api.MapImports();
         return api;
     }
 

@@ -29,7 +29,13 @@ public sealed class ContactImporter(RapportDb db, RecordAccess access, CurrentAc
     /// <summary>Rows per write: large enough for COPY to stream, small enough to bound memory at a million rows.</summary>
     public const int ChunkSize = 5_000;
 
-    public async Task<ImportResult> ImportAsync(IEnumerable<Company> companies, IEnumerable<Contact> contacts, CancellationToken ct)
+    public Task<ImportResult> ImportAsync(IEnumerable<Company> companies, IEnumerable<Contact> contacts, CancellationToken ct) =>
+        ImportAsync(companies, contacts, refreshStatistics: true, ct);
+
+    // refreshStatistics is false for a CSV import's batches: a few hundred rows do not change the data's shape,
+    // and ANALYZE per batch would cost more than the batch.
+    public async Task<ImportResult> ImportAsync(IEnumerable<Company> companies, IEnumerable<Contact> contacts,
+        bool refreshStatistics, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var now = Timestamps.UtcNow(clock);
@@ -55,7 +61,7 @@ public sealed class ContactImporter(RapportDb db, RecordAccess access, CurrentAc
         }
 
         await session.CommitAsync(ct);
-        await RefreshStatisticsAsync(ct);
+        if (refreshStatistics) await RefreshStatisticsAsync(ct);
         return new ImportResult(companyCount, contactCount, Stopwatch.GetElapsedTime(started));
     }
 

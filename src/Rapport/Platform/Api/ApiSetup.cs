@@ -62,15 +62,16 @@ public static class ApiSetup
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {
-                if (context.Request.ContentLength > MaxRequestBodyBytes)
+                var max = context.RequestServices.GetService<ApiUploadLimits>()?.For(context.Request.Path) ?? MaxRequestBodyBytes;
+                if (context.Request.ContentLength > max)
                 {
                     await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request too large",
-                        $"The request body is {context.Request.ContentLength} bytes; the limit is {MaxRequestBodyBytes} bytes.");
+                        $"The request body is {context.Request.ContentLength} bytes; the limit is {max} bytes.");
                     return;
                 }
                 var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
-                if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = MaxRequestBodyBytes;
-                else context.Request.Body = new LengthLimitedStream(context.Request.Body, MaxRequestBodyBytes);
+                if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = max;
+                else context.Request.Body = new LengthLimitedStream(context.Request.Body, max);
             }
             await next(context);
         });

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Activities;
 using Rapport.Activities.Calendar;
 using Rapport.Contacts.Companies;
+using Rapport.Contacts.Import;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api.Idempotency;
 using Rapport.Platform.Audit;
@@ -26,6 +27,8 @@ public abstract class RapportDb(DbContextOptions options)
     public DbSet<ActivityLink> ActivityLinks => Set<ActivityLink>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportJob> Imports => Set<ImportJob>();
+    public DbSet<ImportError> ImportErrors => Set<ImportError>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+
+namespace Rapport.Contacts.Import;
+
+/// <summary>
+/// The contact fields a CSV column can be mapped to, and the header names (besides the field's own) that map to
+/// each automatically. Headers are compared ignoring case, spaces, dashes, underscores and dots.
+/// </summary>
+public static class ImportFields
+{
+    public const string FirstName = "firstName";
+    public const string LastName = "lastName";
+    public const string Email = "email";
+    public const string Phone = "phone";
+    public const string JobTitle = "jobTitle";
+    public const string Company = "company";
+    public const string Street = "street";
+    public const string City = "city";
+    public const string Region = "region";
+    public const string PostalCode = "postalCode";
+    public const string Country = "country";
+    public const string LifecycleStage = "lifecycleStage";
+    public const string Source = "source";
+    public const string Tags = "tags";
+    public const string Notes = "notes";
+
+    private static readonly (string Field, string[] Synonyms)[] Catalogue =
+    [
+        (FirstName, ["first", "given name", "forename", "vorname", "prenom"]),
+        (LastName, ["last", "surname", "family name", "nachname", "nom"]),
+        (Email, ["e-mail", "email address", "e-mail address", "mail", "primary email"]),
+        (Phone, ["telephone", "phone number", "mobile", "tel", "primary phone"]),
+        (JobTitle, ["title", "position", "role", "job"]),
+        (Company, ["company name", "organization", "organisation", "account", "employer"]),
+        (Street, ["address", "street address", "address line 1"]),
+        (City, ["town", "locality"]),
+        (Region, ["state", "province", "county"]),
+        (PostalCode, ["zip", "zip code", "postcode", "post code"]),
+        (Country, ["nation"]),
+        (LifecycleStage, ["stage", "lifecycle"]),
+        (Source, ["lead source"]),
+        (Tags, ["tag", "labels"]),
+        (Notes, ["note", "comments", "description"]),
+    ];
+
+    public static readonly IReadOnlyList<string> All = Catalogue.Select(c => c.Field).ToArray();
+
+    private static readonly FrozenDictionary<string, string> ByName = Catalogue
+        .SelectMany(c => c.Synonyms.Append(c.Field).Select(name => (Key: Normalize(name), c.Field)))
+        .DistinctBy(p => p.Key)
+        .ToFrozenDictionary(p => p.Key, p => p.Field);
+
+    public static bool IsKnown(string field) => All.Contains(field, StringComparer.Ordinal);
+
+    /// <summary>The field a header names, or null; each field is matched to the first header naming it.</summary>
+    public static Dictionary<string, string> AutoMatch(IEnumerable<string> headers)
+    {
+        var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var header in headers)
+        {
+            if (ByName.TryGetValue(Normalize(header), out var field) && !mapping.ContainsValue(field))
+                mapping[header] = field;
+        }
+        return mapping;
+    }
+
+    private static string Normalize(string name)
+    {
+        var text = new StringBuilder(name.Length);
+        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                text.Append(char.ToLowerInvariant(c));
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,89 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Rapport.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AddImports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Strategy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Mapping = table.Column<string>(type: "text", nullable: false),
+                    Encoding = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Processed = table.Column<int>(type: "integer", nullable: false),
+                    CreatedCount = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedCount = table.Column<int>(type: "integer", nullable: false),
+                    SkippedCount = table.Column<int>(type: "integer", nullable: false),
+                    ErrorCount = table.Column<int>(type: "integer", nullable: false),
+                    Failure = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportErrors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportJobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Row = table.Column<int>(type: "integer", nullable: false),
+                    Column = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportErrors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportErrors_Imports_ImportJobId",
+                        column: x => x.ImportJobId,
+                        principalTable: "Imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportErrors_ImportJobId_Row",
+                table: "ImportErrors",
+                columns: new[] { "ImportJobId", "Row" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Imports_CreatedById_CreatedAt",
+                table: "Imports",
+                columns: new[] { "CreatedById", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Imports_Status",
+                table: "Imports",
+                column: "Status");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ImportErrors");
+
+            migrationBuilder.DropTable(
+                name: "Imports");
+        }
+    }
+}
