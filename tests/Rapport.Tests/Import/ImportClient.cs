@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Rapport.Contacts.Import;
+using Rapport.Tests.Infrastructure;
+
+namespace Rapport.Tests.Import;
+
+/// <summary>Uploads CSV files to the import endpoints and follows a job to its end.</summary>
+public static class ImportClient
+{
+    public static MultipartFormDataContent Form(byte[] csv, object? mapping = null, string? strategy = null)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(csv);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "contacts.csv");
+        if (mapping is not null) form.Add(new StringContent(JsonSerializer.Serialize(mapping)), "mapping");
+        if (strategy is not null) form.Add(new StringContent(strategy), "strategy");
+        return form;
+    }
+
+    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    public static async Task<ImportResponse> StartAsync(this HttpClient client, byte[] csv, object? mapping = null, string? strategy = null)
+    {
+        var response = await client.PostAsync("/api/v1/imports", Form(csv, mapping, strategy));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return await response.ReadAsync<ImportResponse>();
+    }
+
+    /// <summary>Polls until the job has finished (the worker runs in the test server's background).</summary>
+    public static async Task<ImportResponse> FinishedAsync(this HttpClient client, Guid id)
+    {
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            var job = await (await client.GetAsync($"/api/v1/imports/{id}")).ReadAsync<ImportResponse>();
+            if (job.Status is "completed" or "failed") return job;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The import did not finish in two minutes.");
+    }
+
+    public static async Task<ImportResponse> ImportAsync(this HttpClient client, byte[] csv, object? mapping = null, string? strategy = null) =>
+        await client.FinishedAsync((await client.StartAsync(csv, mapping, strategy)).Id);
+}
