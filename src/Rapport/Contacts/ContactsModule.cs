@@ -15,6 +15,7 @@ public static class ContactsModule
             .AddScoped<ContactService>()
             .AddScoped<ContactsOverview>()
             .AddScoped<ContactImporter>()
+            .AddScoped<ImportStarter>()
             .AddSingleton<ImportFiles>()
             .AddSingleton<PendingImports>()
             .AddSingleton<ImportRunner>()
@@ -43,6 +44,7 @@ public static class ContactsModule
         var exports = app.MapGroup("/export").RequireAuthorization().ExcludeFromDescription();
         exports.MapExports("/companies", "CompaniesUi", CompanyExport.Definition);
         exports.MapExports("/contacts", "ContactsUi", ContactExport.Definition);
+        app.MapImportErrorDownload();
         return app;
     }
 }

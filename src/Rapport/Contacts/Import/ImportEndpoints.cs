@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Rapport.Contacts.People;
 using Rapport.Platform.Api;
-using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
 using Rapport.Platform.Export;
 
@@ -39,67 +37,43 @@ public static class ImportEndpoints
         return TypedResults.Ok(await ImportPreviewer.PreviewAsync(stream, ImportMapping.Parse(form["mapping"]), ct));
     }
 
-    private static async Task<Accepted<ImportResponse>> Start(HttpRequest request, RapportDb db, RecordAccess access,
-        CurrentActor actor, ImportFiles files, PendingImports pending, TimeProvider clock, CancellationToken ct)
+    private static async Task<Accepted<ImportResponse>> Start(HttpRequest request, ImportStarter imports, CancellationToken ct)
     {
-        access.Demand(new Contact { OwnerId = actor.UserId }, Operation.Create, "contact");
         var (file, form) = await ReadFormAsync(request, ct);
-        var strategyText = form["strategy"].ToString();
-        if (!Enum.TryParse<DuplicateStrategy>(string.IsNullOrEmpty(strategyText) ? "skip" : strategyText, ignoreCase: true, out var strategy)
-            || !Enum.IsDefined(strategy) || strategyText.Any(char.IsDigit))
-            throw RequestValidationException.For("strategy", "strategy must be skip, update or create.");
-
-        var job = new ImportJob
-        {
-            CreatedById = actor.UserId ?? throw new ForbiddenException("Sign in to import."),
-            CreatedAt = Timestamps.UtcNow(clock),
-            FileName = System.IO.Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } name ? name : "import.csv",
-            Status = ImportStatus.Queued,
-            Strategy = strategy,
-        };
-        var path = files.PathOf(job.Id);
-        string encoding;
-        await using (var source = file.OpenReadStream()) encoding = await ImportCsv.DetectEncodingAsync(source, ct);
-        await using (var source = file.OpenReadStream())
-        {
-            // The mapping is checked against the real headers now, so a wrong one is a 400, not a failed job.
-            using var csv = ImportCsv.Open(source, encoding);
-            job.Mapping = ImportMapping.For(csv.Headers, ImportMapping.Parse(form["mapping"])).ToJson();
-        }
-        await using (var source = file.OpenReadStream())
-        await using (var target = File.Create(path))
-            await source.CopyToAsync(target, ct);
-        db.Imports.Add(job);
-        await db.SaveChangesAsync(ct);
-        pending.Enqueue(job.Id);
+        var strategy = ParseStrategy(form["strategy"].ToString());
+        var job = await imports.StartAsync(file.OpenReadStream, file.FileName, ImportMapping.Parse(form["mapping"]), strategy, ct);
         return TypedResults.Accepted($"/api/v1{Path}/{job.Id}", ImportResponse.From(job));
     }
 
-    private static async Task<Ok<ImportResponse>> Get(Guid id, RapportDb db, CurrentActor actor, CancellationToken ct) =>
-        TypedResults.Ok(ImportResponse.From(await VisibleAsync(id, db, actor, ct)));
-
-    private static async Task<PushStreamHttpResult> Errors(Guid id, RapportDb db, CurrentActor actor, HttpContext http, CancellationToken ct)
+    private static DuplicateStrategy ParseStrategy(string text)
     {
-        await VisibleAsync(id, db, actor, ct);
+        if (string.IsNullOrEmpty(text)) return DuplicateStrategy.Skip;
+        if (Enum.TryParse<DuplicateStrategy>(text, ignoreCase: true, out var strategy) && Enum.IsDefined(strategy) && !text.Any(char.IsDigit))
+            return strategy;
+        throw RequestValidationException.For("strategy", "strategy must be skip, update or create.");
+    }
+
+    private static async Task<Ok<ImportResponse>> Get(Guid id, ImportStarter imports, CancellationToken ct) =>
+        TypedResults.Ok(ImportResponse.From(await imports.GetAsync(id, ct)));
+
+    private static async Task<PushStreamHttpResult> Errors(Guid id, ImportStarter imports, RapportDb db, HttpContext http, CancellationToken ct)
+    {
+        await imports.GetAsync(id, ct);
         var rows = db.ImportErrors.AsNoTracking().Where(e => e.ImportJobId == id).OrderBy(e => e.Row).ThenBy(e => e.Id).AsAsyncEnumerable();
-        ExportColumn<ImportError>[] columns =
-        [
-            new("Row", e => e.Row.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("Column", e => e.Column),
-            new("Message", e => e.Message),
-        ];
-        return TypedResults.Stream(body => CsvExportWriter.WriteAsync(body, rows, columns, http.RequestAborted),
+        return TypedResults.Stream(body => CsvExportWriter.WriteAsync(body, rows, ErrorColumns, http.RequestAborted),
             "text/csv; charset=utf-8", $"import-{id:N}-errors.csv");
     }
 
-    /// <summary>An import is visible to the person who started it and to admins.</summary>
-    private static async Task<ImportJob> VisibleAsync(Guid id, RapportDb db, CurrentActor actor, CancellationToken ct)
-    {
-        var job = await db.Imports.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
-        if (job is null || (job.CreatedById != actor.UserId && !actor.IsInRole(Roles.Admin)))
-            throw new NotFoundException($"No import with id {id} that you can see.");
-        return job;
-    }
+    private static readonly ExportColumn<ImportError>[] ErrorColumns =
+    [
+        new("Row", e => e.Row.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Column", e => e.Column),
+        new("Message", e => e.Message),
+    ];
+
+    /// <summary>The error report for the import page's download link (cookie-authenticated, outside /api).</summary>
+    public static void MapImportErrorDownload(this IEndpointRouteBuilder app) =>
+        app.MapGet("/export/imports/{id:guid}/errors.csv", Errors).RequireAuthorization().ExcludeFromDescription();
 
     private static async Task<(IFormFile File, IFormCollection Form)> ReadFormAsync(HttpRequest request, CancellationToken ct)
     {
