@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Contacts.Companies;
 using Rapport.Contacts.Demo;
 using Rapport.Contacts.Import;
@@ -30,9 +31,18 @@ public static class ContactsModule
             .MapExports("/export", "Companies", CompanyExport.Definition);
         api.MapRecords<ContactService, Contact, ContactInput, ContactResponse>(
             "/contacts", "contact", "Contacts", ContactResponse.From)
-            .MapExports("/export", "Contacts", ContactExport.Definition);
+            .MapExports("/export", "Contacts", ContactExport.Definition)
+            .MapGet("/{id:guid}/vcard", ContactVCardAsync).WithName("GetContactVCard").WithSummary("A contact as a vCard 4.0 (.vcf)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/vcard");
         api.MapImports();
         return api;
+    }
+
+    private static async Task<FileContentHttpResult> ContactVCardAsync(Guid id, ContactService contacts, CancellationToken ct)
+    {
+        var contact = await contacts.GetAsync(id, ct);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ContactVCard.Write(contact)), ContactVCard.ContentType,
+            $"contact-{contact.Id:N}.vcf");
     }
 
     /// <summary>
