@@ -77,6 +77,21 @@ public abstract class ExportTests(RapportApp app)
     }
 
     [Fact]
+    public async Task Export_OfNoRows_IsAFileWithOnlyTheHeaders()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var none = "filter=tags has 'nothing" + Guid.NewGuid().ToString("N") + "'";
+
+        var csv = await admin.Client.GetAsync($"/api/v1/contacts/export.csv?{none}");
+        var xlsx = await admin.Client.GetAsync($"/api/v1/contacts/export.xlsx?{none}");
+
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.StartsWith("First name,Last name,Email,", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Empty(ExportFiles.ReadXlsx(await xlsx.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
     public async Task Export_WithABadFilter_IsAProblemNotAFile()
     {
         var admin = await app.CreateUserAsync(Roles.Admin);
