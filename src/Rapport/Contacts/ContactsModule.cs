@@ -17,6 +17,7 @@ public static class ContactsModule
             .AddScoped<ContactsOverview>()
             .AddScoped<ContactImporter>()
             .AddScoped<ImportStarter>()
+            .AddScoped<ContactVCardImport>()
             .AddSingleton<ImportFiles>()
             .AddSingleton<PendingImports>()
             .AddSingleton<ImportRunner>()
@@ -34,6 +35,8 @@ public static class ContactsModule
             .MapExports("/export", "Contacts", ContactExport.Definition)
             .MapGet("/{id:guid}/vcard", ContactVCardAsync).WithName("GetContactVCard").WithSummary("A contact as a vCard 4.0 (.vcf)")
             .Produces(StatusCodes.Status200OK, contentType: "text/vcard");
+        api.MapPost("/contacts/vcard", ImportVCardsAsync).WithTags("Contacts").WithName("ImportContactVCards")
+            .WithSummary("Create contacts from vCards (3.0 or 4.0)").Accepts<string>("text/vcard");
         api.MapImports();
         return api;
     }
@@ -43,6 +46,12 @@ public static class ContactsModule
         var contact = await contacts.GetAsync(id, ct);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ContactVCard.Write(contact)), ContactVCard.ContentType,
             $"contact-{contact.Id:N}.vcf");
+    }
+
+    private static async Task<Ok<VCardImportResponse>> ImportVCardsAsync(HttpRequest request, ContactVCardImport vcards, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        return TypedResults.Ok(await vcards.ImportAsync(await reader.ReadToEndAsync(ct), ct));
     }
 
     /// <summary>
