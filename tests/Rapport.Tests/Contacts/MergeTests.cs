@@ -195,6 +195,25 @@ public abstract class MergeTests(RapportApp app)
     }
 
     [Fact]
+    public async Task Merge_RetriedWithTheSameIdempotencyKey_ReplaysTheFirstResult()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var survivor = await admin.CreateContactAsync(new { lastName = "Retry", tags = new[] { "a" } });
+        var merged = await admin.CreateContactAsync(new { lastName = "Retried", tags = new[] { "b" } });
+        var key = Guid.NewGuid().ToString();
+        var body = new { mergeId = merged.Id };
+
+        var first = await MergeAsync(admin, $"/api/v1/contacts/{survivor.Id}/merge", body, idempotencyKey: key);
+        var again = await MergeAsync(admin, $"/api/v1/contacts/{survivor.Id}/merge", body, idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("true", Assert.Single(again.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(["a", "b"], (await admin.GetContactAsync(survivor.Id)).Tags);
+    }
+
+    [Fact]
     public async Task Merge_WithBadBody_Returns400NamingTheField()
     {
         var admin = await app.CreateUserAsync(Roles.Admin);
@@ -221,13 +240,14 @@ public abstract class MergeTests(RapportApp app)
     private static async Task<Guid> CreateNoteAsync(ApiUser user, Guid contactId, string body) =>
         (await user.CreateActivityAsync(new { type = "note", body, links = new[] { new { type = "contact", id = contactId } } })).Id;
 
-    private static Task<HttpResponseMessage> MergeAsync(ApiUser user, string url, object body, string? ifMatch = null)
+    private static Task<HttpResponseMessage> MergeAsync(ApiUser user, string url, object body, string? ifMatch = null, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json"),
         };
         if (ifMatch is not null) request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         return user.Client.SendAsync(request);
     }
 }

@@ -3,6 +3,7 @@ using Rapport.Contacts.Companies;
 using Rapport.Contacts.Merge;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api;
+using Rapport.Platform.Api.Idempotency;
 
 namespace Rapport.Contacts.Duplicates;
 
@@ -23,9 +24,9 @@ public static class DuplicateEndpoints
         api.MapGet("/duplicates", List).WithTags("Duplicates").WithName("ListDuplicates")
             .WithSummary("Candidate duplicate pairs, best first");
         api.MapPost("/contacts/{id:guid}/merge", MergeContact).WithTags("Contacts").WithName("MergeContact")
-            .WithSummary("Merge another contact into this one").Accepts<MergeRequest>("application/json");
+            .WithSummary("Merge another contact into this one").WithIdempotency().Accepts<MergeRequest>("application/json");
         api.MapPost("/companies/{id:guid}/merge", MergeCompany).WithTags("Companies").WithName("MergeCompany")
-            .WithSummary("Merge another company into this one").Accepts<MergeRequest>("application/json");
+            .WithSummary("Merge another company into this one").WithIdempotency().Accepts<MergeRequest>("application/json");
         return api;
     }
 
