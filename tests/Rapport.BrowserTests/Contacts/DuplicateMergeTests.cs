@@ -53,6 +53,41 @@ public sealed class DuplicateMergeTests(BrowserFixture browser)
         await Expect(page.GetByTestId("not-found")).ToContainTextAsync("Contact not found");
     }
 
+    [Fact]
+    public async Task CompanyWithSameDomain_IsWarnedOf_ThenMerged_ItsContactsMoveToTheSurvivor()
+    {
+        var page = await browser.SignedInPageAsync();
+        var word = PageActions.UniqueWord("Vandelay");
+        var domain = $"{word.ToLowerInvariant()}.example";
+        await page.OpenAsync("/companies/new");
+        await page.FillFieldAsync("Name", $"{word} Industries");
+        await page.FillFieldAsync("Domain", domain);
+        await page.SaveAsync();
+        var first = await page.WaitForRecordPageAsync("companies");
+
+        await page.OpenAsync("/companies/new");
+        await page.FillFieldAsync("Name", $"{word} Imports GmbH");
+        await page.FillFieldAsync("Domain", domain);
+        await page.SaveAsync();
+        await Expect(page.GetByTestId("possible-duplicates")).ToContainTextAsync("same domain");
+        await page.SaveAsync();
+        var second = await page.WaitForRecordPageAsync("companies");
+        await page.OpenAsync($"/contacts/new?companyId={second}");
+        await page.FillFieldAsync("Last name", $"Costanza{word}");
+        await page.SaveAsync();
+        await page.WaitForRecordPageAsync("contacts");
+
+        await page.OpenAsync($"/duplicates/merge/company/{second}/{first}");
+        await Expect(page.GetByTestId("survivor-name")).ToHaveTextAsync($"{word} Imports GmbH");
+        await page.GetByTestId("swap").ClickAsync();
+        await Expect(page.GetByTestId("survivor-name")).ToHaveTextAsync($"{word} Industries");
+        await page.GetByTestId("merge").ClickAsync();
+
+        Assert.Equal(first, await page.WaitForRecordPageAsync("companies"));
+        await Expect(page.GetByTestId("company-contacts")).ToContainTextAsync($"Costanza{word}");
+        await Expect(page.History().Locator("li[data-field=mergedFrom] .history-new")).ToContainTextAsync($"{word} Imports GmbH");
+    }
+
     private static async Task<Guid> CreateContactAsync(IPage page, string firstName, string lastName, string email)
     {
         await page.OpenAsync("/contacts/new");
