@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark command (docs/benchmarks.md):
 #   scripts/bench.sh --contacts 10k,100k,1M --provider sqlite|postgres|both [--duration 10] [--connections 16] [--label TEXT]
+#   scripts/bench.sh --report-only      re-renders docs/benchmarks.md from bench/results (e.g. after editing bench/notes.md)
+#   add --keep to leave the product database in place (its connection string and an API key are printed),
+#   e.g. to look at query plans; add --no-markdown to save results without touching docs/benchmarks.md.
 # Installs wrk if missing, starts a private PostgreSQL when a PostgreSQL run is asked for, builds Release, runs
 # bench/Rapport.Bench, and writes bench/results/*.json and docs/benchmarks.md.
 set -euo pipefail
@@ -22,4 +25,6 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build src/Rapport -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet build bench/Rapport.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
-dotnet bench/Rapport.Bench/bin/Release/net10.0/rapport-bench.dll "$@"
+# Fully optimised JIT from the first call, for the raw baselines in this process as for the server it starts:
+# short runs then measure steady-state code even when the machine is busy.
+DOTNET_TieredCompilation=0 dotnet bench/Rapport.Bench/bin/Release/net10.0/rapport-bench.dll "$@"

@@ -31,9 +31,15 @@ public sealed record BenchOptions
     /// <summary>Keep the product database after the run and print how to reach it.</summary>
     public bool Keep { get; init; }
 
+    /// <summary>Only re-render docs/benchmarks.md from the saved results (after editing bench/notes.md).</summary>
+    public bool ReportOnly { get; init; }
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new BenchOptions { Command = "scripts/bench.sh " + string.Join(' ', args) };
+        var options = new BenchOptions
+        {
+            Command = "scripts/bench.sh " + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)),
+        };
         options = options with { Markdown = Path.Combine(options.Root, "docs", "benchmarks.md") };
         for (var i = 0; i < args.Count; i++)
         {
@@ -60,10 +66,12 @@ public sealed record BenchOptions
                 case "--threads": options = options with { Threads = int.Parse(value, CultureInfo.InvariantCulture) }; i++; break;
                 case "--label": options = options with { Label = value }; i++; break;
                 case "--keep": options = options with { Keep = true }; break;
+                case "--report-only": options = options with { ReportOnly = true }; break;
                 case "--no-markdown": options = options with { Markdown = null }; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}");
             }
         }
+        if (options.ReportOnly) return options;
         if (options.Providers.Contains(DatabaseProvider.Postgres) && string.IsNullOrEmpty(options.Postgres))
             options = options with { Postgres = Environment.GetEnvironmentVariable("RAPPORT_BENCH_POSTGRES") };
         if (options.Providers.Contains(DatabaseProvider.Postgres) && string.IsNullOrEmpty(options.Postgres))

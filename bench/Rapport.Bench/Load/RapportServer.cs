@@ -37,6 +37,9 @@ public sealed class RapportServer : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Short runs on a busy machine would otherwise measure tier-0 code: the background JIT that promotes hot
+        // methods starves (2.4x fewer get-by-id requests measured). scripts/bench.sh sets the same for the raw baselines.
+        start.Environment["DOTNET_TieredCompilation"] = "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  server: {e.Data}"); };

@@ -44,4 +44,39 @@ public sealed class ActivityPagesTests(BrowserFixture browser)
         var left = await rows.Locator(".task-subject").AllInnerTextsAsync();
         Assert.Equal(subjects.Count(s => s == subjects[0]) - 1, left.Count(s => s == subjects[0]));
     }
+
+    [Fact]
+    public async Task CompanyPageTimeline_LogsACallAndAMeeting_AndRefusesAMeetingThatEndsBeforeItStarts()
+    {
+        var page = await browser.SignedInPageAsync();
+        await page.CreateCompanyAsync(PageActions.UniqueWord("Timeline") + " Ltd");
+        // The company's own page carries its timeline.
+        var timeline = page.GetByTestId("timeline");
+        await Expect(timeline.GetByText("No activities yet.")).ToBeVisibleAsync();
+        var dialog = page.Locator(".mud-dialog");
+        var items = timeline.Locator(".timeline-item");
+
+        await timeline.GetByRole(AriaRole.Button, new() { Name = "Log activity" }).ClickAsync();
+        await dialog.Locator("label").Filter(new() { HasText = "call" }).ClickAsync();
+        await page.FillFieldAsync("Subject", "Called about the browser test");
+        await page.FillFieldAsync("Duration (minutes)", "12");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(items).ToHaveCountAsync(1);
+        await Expect(items.First).ToContainTextAsync("Called about the browser test");
+        await Expect(items.First).ToContainTextAsync("12 min");
+
+        await timeline.GetByRole(AriaRole.Button, new() { Name = "Log activity" }).ClickAsync();
+        await dialog.Locator("label").Filter(new() { HasText = "meeting" }).ClickAsync();
+        await page.FillFieldAsync("Subject", "Planning meeting");
+        await page.FillFieldAsync("Starts (UTC)", "2030-01-01T10:00");
+        await page.FillFieldAsync("Ends (UTC)", "2030-01-01T09:00");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(dialog).ToContainTextAsync("endAt must be after startAt.");
+
+        await page.FillFieldAsync("Ends (UTC)", "2030-01-01T11:00");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(items).ToHaveCountAsync(2);
+        await Expect(items.First).ToContainTextAsync("Planning meeting"); // in 2030: the newest
+        await Expect(items.First).ToContainTextAsync("2030-01-01 10:00–11:00 UTC");
+    }
 }

@@ -81,6 +81,24 @@ public sealed class CompanyListTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task CompanyList_ExportCsv_DownloadsTheRowsFound_WithTheColumnsShown_AndNoSpreadsheetFormulas()
+    {
+        var page = await browser.SignedInPageAsync();
+        var word = PageActions.UniqueWord("Exportia");
+        await page.CreateCompanyAsync($"=SUM(1) {word}, Ltd", industry: "Media");
+        await page.OpenAsync("/companies");
+        await page.SearchListAsync(word);
+        await Expect(page.RecordLinks()).ToHaveCountAsync(1);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+
+        Assert.Equal("companies.csv", download.SuggestedFilename);
+        var lines = (await File.ReadAllTextAsync(await download.PathAsync())).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Name,Domain,Industry,Employees,City,Country,Owner", lines[0]);
+        Assert.Equal($"\"'=SUM(1) {word}, Ltd\",,Media,,,,Administrator", Assert.Single(lines.Skip(1)));
+    }
+
+    [Fact]
     public async Task CompanyPage_ListsTheContactsThatWorkThere()
     {
         var page = await browser.SignedInPageAsync();

@@ -48,6 +48,33 @@ public abstract class DemoSeedTests(RapportApp app, Func<RapportApp> newInstall)
     }
 
     [Fact]
+    public async Task EverySeededRecord_PassesTheApiValidation_SoItCanBeEdited()
+    {
+        var (companies, contacts) = await app.WithDbAsync(async db =>
+            (await db.Companies.AsNoTracking().ToListAsync(), await db.Contacts.AsNoTracking().ToListAsync()));
+        var invalid = companies.Select(c => (c.Name, Input: (object)Rapport.Contacts.Companies.CompanyResponse.ToInput(c)))
+            .Concat(contacts.Select(c => (Name: c.FullName, Input: (object)ContactResponse.ToInput(c))))
+            .Select(r =>
+            {
+                try
+                {
+                    Rapport.Platform.Api.RequestValidator.ThrowIfInvalid(r.Input);
+                    return null;
+                }
+                catch (Rapport.Platform.Api.RequestValidationException e)
+                {
+                    return $"{r.Name}: {string.Join("; ", e.Errors.Select(kv => $"{kv.Key} {string.Join(" ", kv.Value)}"))}";
+                }
+            })
+            .OfType<string>().ToList();
+        Assert.Empty(invalid);
+
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var edited = await admin.Client.PatchJsonAsync($"/api/v1/contacts/{contacts[5].Id}", new { jobTitle = "Edited demo" });
+        await edited.EnsureSuccessAsync();
+    }
+
+    [Fact]
     public async Task SecondStart_DoesNotSeedAgain_EvenWhenTheWorkspaceWasEmptied()
     {
         await using var first = newInstall();

@@ -100,6 +100,48 @@ public abstract class ConcurrencyTests(RapportApp app)
     }
 
     [Fact]
+    public async Task ParallelPatches_EachSucceedsOrGets409_NoneIsLost()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var contact = await admin.CreateContactAsync(new { lastName = "Contended" });
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            admin.Client.PatchJsonAsync($"/api/v1/contacts/{contact.Id}", new { jobTitle = $"Title {i}" })));
+
+        foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+            await response.AssertProblemAsync(HttpStatusCode.Conflict);
+        var succeeded = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
+        Assert.True(succeeded >= 1);
+        var stored = await admin.GetContactAsync(contact.Id);
+        Assert.Equal(1 + succeeded, stored.Version);
+        Assert.Equal(1 + succeeded, await HistoryCountAsync(admin, contact.Id));
+    }
+
+    [Fact]
+    public async Task ParallelRetriesWithOneIdempotencyKey_CreateExactlyOneRecord()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var key = Guid.NewGuid().ToString();
+        var marker = "race" + Guid.NewGuid().ToString("N")[..10];
+        var json = System.Text.Json.JsonSerializer.Serialize(new { lastName = "Raced", tags = new[] { marker } }, Json.Options);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/contacts") { Content = Json.Raw(json) };
+            request.Headers.Add("Idempotency-Key", key);
+            return admin.Client.SendAsync(request);
+        }));
+
+        foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            await response.AssertProblemAsync(HttpStatusCode.Conflict);
+        var ids = new HashSet<Guid>();
+        foreach (var response in responses.Where(r => r.StatusCode == HttpStatusCode.Created))
+            ids.Add((await response.ReadJsonAsync()).GetProperty("id").GetGuid());
+        Assert.Single(ids);
+        var page = await (await admin.Client.GetAsync($"/api/v1/contacts?filter=tags has '{marker}'"))
+            .ReadAsync<Rapport.Platform.Api.Listing.Page<ContactResponse>>();
+        Assert.Single(page.Data);
+    }
+
+    [Fact]
     public async Task ServicePath_StaleExpectedVersion_IsRefusedToo()
     {
         var admin = await app.CreateUserAsync(Roles.Admin);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Rapport.Platform.Api.Idempotency;
 using Rapport.Platform.Auth;
 using Rapport.Tests.Infrastructure;
 
@@ -86,6 +87,44 @@ public abstract class IdempotencyTests(RapportApp app)
         var corrected = await PostAsync(admin, "/api/v1/contacts", Body(new { lastName = "Fixed" }), key);
         Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
         Assert.False(corrected.Headers.Contains("Idempotent-Replayed"));
+    }
+
+    private Task<int> SeedRecordAsync(ApiUser user, string key, string path, string json, TimeSpan age, int status) =>
+        app.WithDbAsync(async db =>
+        {
+            // The same fingerprint the filter takes: method, path and query, then the body bytes.
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes($"POST {path}\n{json}")));
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Owner = user.Id.ToString(), Key = key, RequestHash = hash, StatusCode = status,
+                CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime - age,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+    [Fact]
+    public async Task RetryWhileTheFirstIsStillRunning_Returns409AndCreatesNothing()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var key = Guid.NewGuid().ToString();
+        var json = Body(new { name = "In Flight" });
+        await SeedRecordAsync(admin, key, "/api/v1/companies", json, TimeSpan.Zero, status: 0);
+        var before = await app.CountStoredAsync();
+        var retry = await PostAsync(admin, "/api/v1/companies", json, key);
+        Assert.Contains("still being processed", (await retry.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Equal(before, await app.CountStoredAsync());
+    }
+
+    [Fact]
+    public async Task KeysOlderThan24Hours_AreForgotten()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var key = Guid.NewGuid().ToString();
+        await SeedRecordAsync(admin, key, "/api/v1/companies", Body(new { name = "Yesterday" }), TimeSpan.FromHours(25), status: 201);
+        var reused = await PostAsync(admin, "/api/v1/companies", Body(new { name = "Today" }), key);
+        Assert.Equal(HttpStatusCode.Created, reused.StatusCode);
+        Assert.Equal("Today", (await reused.ReadJsonAsync()).GetProperty("name").GetString());
     }
 
     [Fact]

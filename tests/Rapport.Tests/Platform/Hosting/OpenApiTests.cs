@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Tests.Infrastructure;
 
 namespace Rapport.Tests.Platform.Hosting;
@@ -34,6 +36,25 @@ public abstract class OpenApiTests(RapportApp app)
         Assert.Equal("Rapport API", document.GetProperty("info").GetProperty("title").GetString());
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+    }
+
+    [Fact]
+    public async Task EveryApiRouteTheAppServes_IsInTheDocument_WithProblemResponses()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Path: e.RoutePattern.RawText!, Method: m)))
+            .ToList();
+        Assert.True(routes.Count >= 12);
+        foreach (var (path, method) in routes)
+        {
+            var documented = path.Replace(":guid", "", StringComparison.Ordinal).TrimEnd('/');
+            Assert.True(paths.TryGetProperty(documented, out var item), $"{method} {path} is not in /openapi/v1.json");
+            Assert.True(item.TryGetProperty(method.ToLowerInvariant(), out var operation), $"{method} {path} is not in /openapi/v1.json");
+            Assert.True(operation.GetProperty("responses").TryGetProperty("400", out var badRequest), $"{method} {path} documents no 400");
+            Assert.True(badRequest.GetProperty("content").TryGetProperty("application/problem+json", out _));
+        }
     }
 
     [Theory]

@@ -46,10 +46,14 @@ public abstract class BulkSession : IAsyncDisposable
 
     public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
 
-    public virtual async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await transaction.DisposeAsync();
+        await ResetConnectionAsync();
         await Db.Database.CloseConnectionAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Undoes session-only connection settings before the connection goes back to the pool.</summary>
+    private protected virtual Task ResetConnectionAsync() => Task.CompletedTask;
 }

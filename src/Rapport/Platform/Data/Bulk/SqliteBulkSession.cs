@@ -4,10 +4,28 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Rapport.Platform.Data.Bulk;
 
-/// <summary>SQLite: one prepared INSERT per table, re-bound for every row, all inside one transaction.</summary>
-internal sealed class SqliteBulkSession(RapportDb db, IDbContextTransaction transaction) : BulkSession(db, transaction)
+/// <summary>
+/// SQLite: one prepared INSERT per table, re-bound for every row, all inside one transaction. The page cache is
+/// raised for the session: with the default 2 MB, inserts into the name, email and full-text indexes of a
+/// million contacts spill dirty pages to the WAL over and over (1M contacts took 400 s).
+/// </summary>
+internal sealed class SqliteBulkSession : BulkSession
 {
+    /// <summary>In KiB, as PRAGMA cache_size takes negative values.</summary>
+    public const int CacheKib = 256 * 1024;
+
     private readonly Dictionary<BulkTable, (DbCommand Command, DbParameter[] Parameters)> commands = [];
+    private readonly long previousCacheSize;
+
+    public SqliteBulkSession(RapportDb db, IDbContextTransaction transaction) : base(db, transaction)
+    {
+        using var command = Db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = "PRAGMA cache_size";
+        previousCacheSize = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = $"PRAGMA cache_size = -{CacheKib}";
+        command.ExecuteNonQuery();
+    }
 
     private protected override Task WriteRowsAsync<T>(BulkTable table, IReadOnlyList<T> rows, CancellationToken ct)
     {
@@ -40,9 +58,12 @@ internal sealed class SqliteBulkSession(RapportDb db, IDbContextTransaction tran
         return prepared;
     }
 
-    public override async ValueTask DisposeAsync()
+    private protected override async Task ResetConnectionAsync()
     {
         foreach (var (command, _) in commands.Values) await command.DisposeAsync();
-        await base.DisposeAsync();
+        // The connection goes back to the pool: give it its usual cache again.
+        await using var restore = Db.Database.GetDbConnection().CreateCommand();
+        restore.CommandText = $"PRAGMA cache_size = {previousCacheSize}";
+        await restore.ExecuteNonQueryAsync();
     }
 }

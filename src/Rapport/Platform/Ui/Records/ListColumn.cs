@@ -8,6 +8,9 @@ public sealed record ListColumn<TRow>(string Key, string Title, RenderFragment<T
     /// <summary>The API sort field this column orders by; null when the column cannot be sorted.</summary>
     public string? SortField { get; init; }
 
+    /// <summary>The cell as plain text, for the CSV export; columns without it export empty.</summary>
+    public Func<TRow, string?>? Text { get; init; }
+
     public bool VisibleByDefault { get; init; } = true;
 
     /// <summary>The column that names the record (and links to it) cannot be hidden.</summary>
