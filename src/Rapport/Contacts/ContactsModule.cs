@@ -1,6 +1,8 @@
 using Rapport.Contacts.Companies;
 using Rapport.Contacts.Demo;
+using Rapport.Contacts.Duplicates;
 using Rapport.Contacts.Import;
+using Rapport.Contacts.Merge;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api;
 
@@ -14,14 +16,20 @@ public static class ContactsModule
             .AddScoped<ContactService>()
             .AddScoped<ContactsOverview>()
             .AddScoped<ContactImporter>()
-            .AddScoped<DemoSeeder>();
+            .AddScoped<DemoSeeder>()
+            .AddScoped<ContactDuplicates>()
+            .AddScoped<CompanyDuplicates>()
+            .AddScoped<DuplicateReview>()
+            .AddScoped<MergeHistory>()
+            .AddScoped<ContactMerge>()
+            .AddScoped<CompanyMerge>();
 
     public static RouteGroupBuilder MapContacts(this RouteGroupBuilder api)
     {
         api.MapRecords<CompanyService, Company, CompanyInput, CompanyResponse>(
-            "/companies", "company", "Companies", CompanyResponse.From);
+            "/companies", "company", "Companies", CompanyResponse.From).WarnOfDuplicates();
         api.MapRecords<ContactService, Contact, ContactInput, ContactResponse>(
-            "/contacts", "contact", "Contacts", ContactResponse.From);
-        return api;
+            "/contacts", "contact", "Contacts", ContactResponse.From).WarnOfDuplicates();
+        return api.MapDuplicates();
     }
 }

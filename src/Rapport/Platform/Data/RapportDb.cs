@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Activities;
 using Rapport.Activities.Calendar;
 using Rapport.Contacts.Companies;
+using Rapport.Contacts.Duplicates;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api.Idempotency;
 using Rapport.Platform.Audit;
@@ -36,6 +37,7 @@ public abstract class RapportDb(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RapportDb).Assembly);
+        DuplicateKeys.Configure(builder, Provider);
 
         foreach (var entityType in builder.Model.GetEntityTypes()
                      .Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))

@@ -387,6 +387,12 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasComputedColumnSql("lower(trim(\"Name\"))", true);
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
 
@@ -429,6 +435,8 @@ namespace Rapport.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Domain");
 
+                    b.HasIndex("NameKey");
+
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("SearchVector");
@@ -467,6 +475,12 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("CreatedById")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("EmailKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasComputedColumnSql("lower(trim(\"PrimaryEmail\"))", true);
+
                     b.Property<string>("Emails")
                         .IsRequired()
                         .HasColumnType("text");
@@ -496,6 +510,12 @@ namespace Rapport.Platform.Data.Migrations.Postgres
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("PhoneKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasComputedColumnSql("nullif(right(replace(replace(replace(replace(replace(replace(replace(\"PrimaryPhone\", ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '/', ''), '+', ''), 9), '')", true);
 
                     b.Property<string>("Phones")
                         .IsRequired()
@@ -548,9 +568,13 @@ namespace Rapport.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CompanyId");
 
+                    b.HasIndex("EmailKey");
+
                     b.HasIndex("LifecycleStage");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PhoneKey");
 
                     b.HasIndex("PrimaryEmail");
 

@@ -367,6 +367,12 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
 
+                    b.Property<string>("NameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(trim(\"Name\"))", false);
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
@@ -404,6 +410,8 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Domain");
 
+                    b.HasIndex("NameKey");
+
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -438,6 +446,12 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("CreatedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(trim(\"PrimaryEmail\"))", false);
+
                     b.Property<string>("Emails")
                         .IsRequired()
                         .HasColumnType("text");
@@ -469,6 +483,12 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("nullif(substr(replace(replace(replace(replace(replace(replace(replace(\"PrimaryPhone\", ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '/', ''), '+', ''), -9), '')", false);
 
                     b.Property<string>("Phones")
                         .IsRequired()
@@ -517,9 +537,13 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CompanyId");
 
+                    b.HasIndex("EmailKey");
+
                     b.HasIndex("LifecycleStage");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PhoneKey");
 
                     b.HasIndex("PrimaryEmail");
 
