@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Auth.ApiKeys;
@@ -212,9 +213,17 @@ public abstract class DocumentApiTests(RapportApp app)
     {
         var doc = await (await app.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
         var upload = doc.GetProperty("paths").GetProperty("/api/v1/contacts/{id}/documents").GetProperty("post");
-        Assert.True(upload.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
+        var form = Resolve(doc, upload.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema"));
+        var file = Resolve(doc, form.GetProperty("properties").GetProperty("file"));
+        Assert.Equal("binary", file.GetProperty("format").GetString());
         Assert.True(doc.GetProperty("paths").TryGetProperty("/api/v1/documents/{id}/versions", out _));
     }
+
+
+    private static JsonElement Resolve(JsonElement document, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : schema;
 }
 
 public sealed class DocumentApiTestsOnSqlite(SmallUploadsSqliteApp app) : DocumentApiTests(app), IClassFixture<SmallUploadsSqliteApp>;
