@@ -98,6 +98,12 @@ public sealed class DocumentService(RapportDb db, DocumentTargets targets, FileS
         {
             await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateException) when (document.VersionNumber > 1)
+        {
+            // Two new versions at once: the unique (SeriesId, VersionNumber) index lets only one of them be next.
+            files.Delete(stored.StorageName);
+            throw new ConflictException("Another version of this document was uploaded at the same time. Reload and try again.");
+        }
         catch
         {
             files.Delete(stored.StorageName);
