@@ -4,12 +4,12 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Rapport.BrowserTests.Documents;
 
-/// <summary>A file dropped on a contact's page is listed there and downloads with the same bytes.</summary>
+/// <summary>A file put on a contact's page is listed there, downloads with the same bytes, takes a new version and can be deleted.</summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class DocumentsPanelTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task UploadOnContactPage_IsListedAndDownloadsTheSameBytes()
+    public async Task UploadOnContactPage_IsListedDownloadableVersionedAndDeletable()
     {
         var page = await browser.SignedInPageAsync();
         var lastName = PageActions.UniqueWord("Attachment");
@@ -39,6 +39,21 @@ public sealed class DocumentsPanelTests(BrowserFixture browser)
 
         // Still there after a reload: it was stored, not only shown.
         await page.ReloadAndWaitAsync();
-        await Expect(page.GetByTestId("documents").Locator(".document-name")).ToHaveTextAsync("meeting-notes.txt");
+        panel = page.GetByTestId("documents");
+        await Expect(panel.Locator(".document-name")).ToHaveTextAsync("meeting-notes.txt");
+
+        var chooser = await page.RunAndWaitForFileChooserAsync(() =>
+            panel.GetByRole(AriaRole.Button, new() { Name = "Upload a new version" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = "meeting-notes-v2.txt", MimeType = "text/plain", Buffer = "Second draft\n"u8.ToArray() });
+        await Expect(panel.Locator(".document-version")).ToHaveCountAsync(2);
+        await Expect(panel.Locator(".document-name")).ToHaveTextAsync("meeting-notes-v2.txt");
+
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Delete document" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("all 2 version(s)");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(panel).ToContainTextAsync("No documents yet.");
+        await page.ReloadAndWaitAsync();
+        await Expect(page.GetByTestId("documents")).ToContainTextAsync("No documents yet.");
     }
 }
