@@ -21,6 +21,10 @@ public sealed class DocumentsPanelTests(BrowserFixture browser)
 
         var panel = page.GetByTestId("documents");
         await Expect(panel).ToContainTextAsync("No documents yet.");
+        // A file dropped (or a click) anywhere on the drop zone lands on the file input.
+        var dropTarget = await panel.Locator(".documents-drop").EvaluateAsync<string>(
+            "zone => { const r = zone.getBoundingClientRect(); const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return hit.tagName + ':' + hit.type; }");
+        Assert.Equal("INPUT:file", dropTarget);
         var content = Encoding.UTF8.GetBytes($"Meeting notes for {lastName}\nNext step: send the offer.\n");
         await panel.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
         {
