@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Activities;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Auth.ApiKeys;
 using Rapport.Platform.Documents;
@@ -87,6 +89,24 @@ public abstract class DocumentApiTests(RapportApp app)
         Assert.Equal(before, app.StoredFiles().Length);
         Assert.Empty((await (await admin.Client.GetAsync($"{record}/documents")).ReadAsync<DocumentList>()).Data);
         await (await admin.Client.GetAsync($"/api/v1/documents/{document.Id}/content")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task DeleteForRecord_RemovesThatRecordsDocumentsAndFilesOnly()
+    {
+        var (admin, record) = await RecordAsync("contacts");
+        var (_, other) = await RecordAsync("contacts");
+        await admin.Client.UploadAsync($"{record}/documents", "a.pdf", DocumentFiles.Pdf());
+        var kept = await (await admin.Client.UploadAsync($"{other}/documents", "b.pdf", DocumentFiles.Pdf())).ReadAsync<DocumentResponse>();
+        var before = app.StoredFiles().Length;
+
+        var deleted = await app.WithServicesAsync(sp => sp.GetRequiredService<DocumentService>()
+            .DeleteForRecordAsync(LinkedRecordType.Contact, Guid.Parse(record.Split('/')[^1]), CancellationToken.None));
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(before - 1, app.StoredFiles().Length);
+        Assert.Empty((await (await admin.Client.GetAsync($"{record}/documents")).ReadAsync<DocumentList>()).Data);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync($"/api/v1/documents/{kept.Id}/content")).StatusCode);
     }
 
     [Fact]

@@ -75,6 +75,20 @@ public sealed class DocumentService(RapportDb db, DocumentTargets targets, FileS
     }
 
     /// <summary>
+    /// Deletes every document of a record with its files, for the record's own delete (the caller has checked its
+    /// right to delete the record). Call it after the record's deletion is saved.
+    /// </summary>
+    public async Task<int> DeleteForRecordAsync(LinkedRecordType type, Guid recordId, CancellationToken ct)
+    {
+        var versions = await Documents.Where(d => d.RecordType == type && d.RecordId == recordId).ToListAsync(ct);
+        if (versions.Count == 0) return 0;
+        db.Set<Document>().RemoveRange(versions);
+        await db.SaveChangesAsync(ct);
+        foreach (var version in versions) files.Delete(version.StorageName);
+        return versions.Count;
+    }
+
+    /// <summary>
     /// Re-attaches every document of record <paramref name="from"/> to <paramref name="to"/>, for merging two records.
     /// The merge has checked its rights on both; the caller saves, in its transaction.
     /// </summary>
