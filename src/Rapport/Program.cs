@@ -2,6 +2,7 @@ using Rapport;
 using Rapport.Activities;
 using Rapport.Contacts;
 using Rapport.Platform.Api;
+using Rapport.Platform.Documents;
 using Rapport.Platform.Hosting;
 using Rapport.Platform.Ui;
 
@@ -19,8 +20,9 @@ static WebApplication CreateApp(string[] args)
 
     var app = builder.Build();
     app.UseRapportPlatform();
-    app.MapRapportApi().MapContacts().MapActivities();
+    app.MapRapportApi().MapContacts().MapActivities().MapDocuments();
     app.MapCalendarFeeds();
+    app.MapDocumentFiles();
     app.MapRapportUi();
     return app;
 }

@@ -56,21 +56,26 @@ public static class ApiSetup
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
 
-    /// <summary>Refuses oversized API bodies with 413 before anything reads them.</summary>
+    /// <summary>
+    /// Refuses oversized API bodies with 413 before anything reads them. Routes that take files declare a larger
+    /// limit (<see cref="Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata"/>).
+    /// </summary>
     public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {
-                if (context.Request.ContentLength > MaxRequestBodyBytes)
+                var max = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()
+                    ?.MaxRequestBodySize ?? MaxRequestBodyBytes;
+                if (context.Request.ContentLength > max)
                 {
                     await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request too large",
-                        $"The request body is {context.Request.ContentLength} bytes; the limit is {MaxRequestBodyBytes} bytes.");
+                        $"The request body is {context.Request.ContentLength} bytes; the limit is {max} bytes.");
                     return;
                 }
                 var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
-                if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = MaxRequestBodyBytes;
-                else context.Request.Body = new LengthLimitedStream(context.Request.Body, MaxRequestBodyBytes);
+                if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = max;
+                else context.Request.Body = new LengthLimitedStream(context.Request.Body, max);
             }
             await next(context);
         });
