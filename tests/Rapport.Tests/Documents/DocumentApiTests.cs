@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Rapport.Activities;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Auth.ApiKeys;
 using Rapport.Platform.Documents;
@@ -91,22 +90,37 @@ public abstract class DocumentApiTests(RapportApp app)
         await (await admin.Client.GetAsync($"/api/v1/documents/{document.Id}/content")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
-    public async Task DeleteForRecord_RemovesThatRecordsDocumentsAndFilesOnly()
+    [Theory]
+    [InlineData("contacts")]
+    [InlineData("companies")]
+    public async Task DeletingTheRecord_RemovesItsDocumentsAndFilesOnly(string resource)
     {
-        var (admin, record) = await RecordAsync("contacts");
-        var (_, other) = await RecordAsync("contacts");
-        await admin.Client.UploadAsync($"{record}/documents", "a.pdf", DocumentFiles.Pdf());
+        var (admin, record) = await RecordAsync(resource);
+        var (_, other) = await RecordAsync(resource);
+        var gone = await (await admin.Client.UploadAsync($"{record}/documents", "a.pdf", DocumentFiles.Pdf())).ReadAsync<DocumentResponse>();
         var kept = await (await admin.Client.UploadAsync($"{other}/documents", "b.pdf", DocumentFiles.Pdf())).ReadAsync<DocumentResponse>();
         var before = app.StoredFiles().Length;
 
-        var deleted = await app.WithServicesAsync(sp => sp.GetRequiredService<DocumentService>()
-            .DeleteForRecordAsync(LinkedRecordType.Contact, Guid.Parse(record.Split('/')[^1]), CancellationToken.None));
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Client.DeleteAsync(record)).StatusCode);
 
-        Assert.Equal(1, deleted);
         Assert.Equal(before - 1, app.StoredFiles().Length);
-        Assert.Empty((await (await admin.Client.GetAsync($"{record}/documents")).ReadAsync<DocumentList>()).Data);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Document>().CountAsync(d => d.SeriesId == gone.Id || d.Id == gone.Id)));
         Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync($"/api/v1/documents/{kept.Id}/content")).StatusCode);
+    }
+
+    [Fact]
+    public async Task MergingContacts_MovesTheDocumentsToTheSurvivor()
+    {
+        var (admin, survivor) = await RecordAsync("contacts");
+        var merged = (await admin.CreateContactAsync(new { firstName = "Ada", lastName = "Files" })).Id;
+        var document = await (await admin.Client.UploadAsync($"/api/v1/contacts/{merged}/documents", "cv.pdf", DocumentFiles.Pdf())).ReadAsync<DocumentResponse>();
+
+        var response = await admin.Client.PostJsonAsync($"{survivor}/merge", new { mergeId = merged, fields = new { } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var listed = (await (await admin.Client.GetAsync($"{survivor}/documents")).ReadAsync<DocumentList>()).Data;
+        Assert.Equal(document.Id, Assert.Single(listed).Id);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync($"/api/v1/documents/{document.Id}/content")).StatusCode);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Rapport.Activities;
 using Rapport.Contacts.Companies;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
+using Rapport.Platform.Documents;
 
 namespace Rapport.Contacts.Merge;
 
@@ -10,7 +11,8 @@ namespace Rapport.Contacts.Merge;
 /// Merges one company into another in one transaction: chosen values, united tags, its contacts and activities
 /// moved to the survivor, the other company deleted, and both histories saying so.
 /// </summary>
-public sealed class CompanyMerge(RapportDb db, RecordAccess access, CompanyService companies, ActivityService activities, MergeHistory history)
+public sealed class CompanyMerge(RapportDb db, RecordAccess access, CompanyService companies, ActivityService activities,
+    DocumentService documents, MergeHistory history)
 {
     public static readonly IReadOnlyList<string> Choosable =
         ["name", "domain", "industry", "employeeCount", "annualRevenue", "address", "phone", "ownerId"];
@@ -39,6 +41,7 @@ public sealed class CompanyMerge(RapportDb db, RecordAccess access, CompanyServi
             Tags = [.. current.Tags ?? [], .. from.Tags ?? []],
         }, ct);
         var activitiesMoved = await activities.MoveLinksAsync(LinkedRecordType.Company, mergeId, survivorId, ct);
+        await documents.MoveAsync(LinkedRecordType.Company, mergeId, survivorId, ct);
         // Every contact moves, including ones the caller cannot see: deleting the company would otherwise unlink them.
         var people = await db.Contacts.Where(c => c.CompanyId == mergeId).ToListAsync(ct);
         foreach (var contact in people) contact.CompanyId = survivorId;

@@ -3,14 +3,16 @@ using Rapport.Contacts.Duplicates;
 using Rapport.Contacts.People;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
+using Rapport.Platform.Documents;
 
 namespace Rapport.Contacts.Merge;
 
 /// <summary>
 /// Merges one contact into another in one transaction: chosen values, united emails, phones and tags, every
-/// activity moved, the other contact deleted, and both histories saying so.
+/// activity and document moved, the other contact deleted, and both histories saying so.
 /// </summary>
-public sealed class ContactMerge(RapportDb db, RecordAccess access, ContactService contacts, ActivityService activities, MergeHistory history)
+public sealed class ContactMerge(RapportDb db, RecordAccess access, ContactService contacts, ActivityService activities,
+    DocumentService documents, MergeHistory history)
 {
     public static readonly IReadOnlyList<string> Choosable =
         ["firstName", "lastName", "jobTitle", "companyId", "address", "lifecycleStage", "source", "ownerId", "notes"];
@@ -28,6 +30,7 @@ public sealed class ContactMerge(RapportDb db, RecordAccess access, ContactServi
         var from = ContactResponse.ToInput(merged);
         var updated = await contacts.UpdateAsync(survivorId, expectedVersion, current => Combine(current, from, choices), ct);
         var moved = await activities.MoveLinksAsync(LinkedRecordType.Contact, mergeId, survivorId, ct);
+        await documents.MoveAsync(LinkedRecordType.Contact, mergeId, survivorId, ct);
         await db.SaveChangesAsync(ct);
         await contacts.DeleteAsync(mergeId, MergeHistory.VersionCheck<Contact>(request.MergeVersion, "contact"), ct);
         await history.RecordAsync<Contact>(survivorId, updated.FullName, mergeId, merged.FullName, ct);
