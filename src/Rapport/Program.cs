@@ -3,6 +3,7 @@ using Rapport.Activities;
 using Rapport.Contacts;
 using Rapport.Platform.Api;
 using Rapport.Platform.Hosting;
+using Rapport.Platform.Search.Global;
 using Rapport.Platform.Ui;
 
 // `rapport` serves; `rapport <command>` runs an operator command against the same configuration.
@@ -19,7 +20,7 @@ static WebApplication CreateApp(string[] args)
 
     var app = builder.Build();
     app.UseRapportPlatform();
-    app.MapRapportApi().MapContacts().MapActivities();
+    app.MapRapportApi().MapContacts().MapActivities().MapGlobalSearch();
     app.MapCalendarFeeds();
     app.MapRapportUi();
     return app;

@@ -1,5 +1,6 @@
 using Rapport.Activities;
 using Rapport.Contacts;
+using Rapport.Platform.Search.Global;
 
 namespace Rapport;
 
@@ -10,5 +11,5 @@ namespace Rapport;
 public static class RapportModules
 {
     public static IServiceCollection AddRapportModules(this IServiceCollection services) =>
-        services.AddContacts().AddActivities();
+        services.AddGlobalSearch().AddContacts().AddActivities();
 }

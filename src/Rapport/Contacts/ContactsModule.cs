@@ -3,6 +3,7 @@ using Rapport.Contacts.Demo;
 using Rapport.Contacts.Import;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api;
+using Rapport.Platform.Search.Global;
 
 namespace Rapport.Contacts;
 
@@ -14,7 +15,9 @@ public static class ContactsModule
             .AddScoped<ContactService>()
             .AddScoped<ContactsOverview>()
             .AddScoped<ContactImporter>()
-            .AddScoped<DemoSeeder>();
+            .AddScoped<DemoSeeder>()
+            .AddSearchProvider<CompanySearch>()
+            .AddSearchProvider<ContactSearch>();
 
     public static RouteGroupBuilder MapContacts(this RouteGroupBuilder api)
     {

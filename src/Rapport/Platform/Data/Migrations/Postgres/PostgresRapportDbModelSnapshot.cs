@@ -22,6 +22,7 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -441,6 +442,11 @@ namespace Rapport.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex(new[] { "Name" }, "IX_Companies_Name_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_Companies_Name_Trigram"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_Companies_Name_Trigram"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("Companies");
                 });
 
@@ -563,6 +569,16 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("LastName", "FirstName", "Id");
+
+                    b.HasIndex(new[] { "FirstName" }, "IX_Contacts_FirstName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FirstName" }, "IX_Contacts_FirstName_Trigram"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "FirstName" }, "IX_Contacts_FirstName_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "LastName" }, "IX_Contacts_LastName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LastName" }, "IX_Contacts_LastName_Trigram"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LastName" }, "IX_Contacts_LastName_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Contacts");
                 });
