@@ -3,6 +3,7 @@ using Rapport.Activities;
 using Rapport.Contacts;
 using Rapport.Platform.Api;
 using Rapport.Platform.Hosting;
+using Rapport.Platform.Notifications;
 using Rapport.Platform.Search.Global;
 using Rapport.Platform.Ui;
 
@@ -20,7 +21,7 @@ static WebApplication CreateApp(string[] args)
 
     var app = builder.Build();
     app.UseRapportPlatform();
-    app.MapRapportApi().MapContacts().MapActivities().MapGlobalSearch();
+    app.MapRapportApi().MapContacts().MapActivities().MapGlobalSearch().MapNotifications();
     app.MapCalendarFeeds();
     app.MapRapportUi();
     return app;

@@ -1,5 +1,6 @@
 using Rapport.Activities;
 using Rapport.Contacts;
+using Rapport.Platform.Notifications;
 using Rapport.Platform.Search.Global;
 
 namespace Rapport;
@@ -11,5 +12,5 @@ namespace Rapport;
 public static class RapportModules
 {
     public static IServiceCollection AddRapportModules(this IServiceCollection services) =>
-        services.AddGlobalSearch().AddContacts().AddActivities();
+        services.AddGlobalSearch().AddNotifications().AddContacts().AddActivities();
 }
