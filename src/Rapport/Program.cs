@@ -4,6 +4,8 @@ using Rapport.Contacts;
 using Rapport.Platform.Api;
 using Rapport.Platform.Documents;
 using Rapport.Platform.Hosting;
+using Rapport.Platform.Notifications;
+using Rapport.Platform.Search.Global;
 using Rapport.Platform.Ui;
 
 // `rapport` serves; `rapport <command>` runs an operator command against the same configuration.
@@ -20,7 +22,7 @@ static WebApplication CreateApp(string[] args)
 
     var app = builder.Build();
     app.UseRapportPlatform();
-    app.MapRapportApi().MapContacts().MapActivities().MapDocuments();
+    app.MapRapportApi().MapContacts().MapActivities().MapDocuments().MapGlobalSearch().MapNotifications();
     app.MapCalendarFeeds();
     app.MapDocumentFiles();
     app.MapRapportUi();

@@ -1,6 +1,8 @@
 using Rapport.Activities;
 using Rapport.Contacts;
 using Rapport.Platform.Documents;
+using Rapport.Platform.Notifications;
+using Rapport.Platform.Search.Global;
 
 namespace Rapport;
 
@@ -11,5 +13,5 @@ namespace Rapport;
 public static class RapportModules
 {
     public static IServiceCollection AddRapportModules(this IServiceCollection services) =>
-        services.AddContacts().AddActivities().AddDocuments();
+        services.AddGlobalSearch().AddNotifications().AddContacts().AddActivities().AddDocuments();
 }

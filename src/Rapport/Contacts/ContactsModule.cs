@@ -5,6 +5,7 @@ using Rapport.Contacts.Import;
 using Rapport.Contacts.Merge;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api;
+using Rapport.Platform.Search.Global;
 
 namespace Rapport.Contacts;
 
@@ -22,7 +23,9 @@ public static class ContactsModule
             .AddScoped<DuplicateReview>()
             .AddScoped<MergeHistory>()
             .AddScoped<ContactMerge>()
-            .AddScoped<CompanyMerge>();
+            .AddScoped<CompanyMerge>()
+            .AddSearchProvider<CompanySearch>()
+            .AddSearchProvider<ContactSearch>();
 
     public static RouteGroupBuilder MapContacts(this RouteGroupBuilder api)
     {

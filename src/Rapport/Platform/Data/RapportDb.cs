@@ -11,6 +11,7 @@ using Rapport.Platform.Api.Idempotency;
 using Rapport.Platform.Audit;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Auth.ApiKeys;
+using Rapport.Platform.Notifications;
 
 namespace Rapport.Platform.Data;
 
@@ -30,6 +31,8 @@ public abstract class RapportDb(DbContextOptions options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<RecordFollow> RecordFollows => Set<RecordFollow>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -22,6 +22,7 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -449,6 +450,11 @@ namespace Rapport.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex(new[] { "Name" }, "IX_Companies_Name_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_Companies_Name_Trigram"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_Companies_Name_Trigram"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("Companies");
                 });
 
@@ -587,6 +593,16 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("LastName", "FirstName", "Id");
+
+                    b.HasIndex(new[] { "FirstName" }, "IX_Contacts_FirstName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FirstName" }, "IX_Contacts_FirstName_Trigram"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "FirstName" }, "IX_Contacts_FirstName_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "LastName" }, "IX_Contacts_LastName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LastName" }, "IX_Contacts_LastName_Trigram"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LastName" }, "IX_Contacts_LastName_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Contacts");
                 });
@@ -884,6 +900,76 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.ToTable("Documents", (string)null);
                 });
 
+            modelBuilder.Entity("Rapport.Platform.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsRead")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "IsRead", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Rapport.Platform.Notifications.RecordFollow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RecordType", "RecordId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("RecordFollows");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -990,6 +1076,24 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Rapport.Platform.Auth.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("Rapport.Platform.Auth.RapportUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Platform.Notifications.Notification", b =>
+                {
+                    b.HasOne("Rapport.Platform.Auth.RapportUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Platform.Notifications.RecordFollow", b =>
                 {
                     b.HasOne("Rapport.Platform.Auth.RapportUser", null)
                         .WithMany()

@@ -849,6 +849,76 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
                     b.ToTable("Documents", (string)null);
                 });
 
+            modelBuilder.Entity("Rapport.Platform.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "IsRead", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Rapport.Platform.Notifications.RecordFollow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RecordType", "RecordId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("RecordFollows");
+                });
+
             modelBuilder.Entity("Rapport.Platform.Search.FtsHit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -963,6 +1033,24 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Rapport.Platform.Auth.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("Rapport.Platform.Auth.RapportUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Platform.Notifications.Notification", b =>
+                {
+                    b.HasOne("Rapport.Platform.Auth.RapportUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Platform.Notifications.RecordFollow", b =>
                 {
                     b.HasOne("Rapport.Platform.Auth.RapportUser", null)
                         .WithMany()
