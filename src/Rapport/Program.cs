@@ -2,7 +2,10 @@ using Rapport;
 using Rapport.Activities;
 using Rapport.Contacts;
 using Rapport.Platform.Api;
+using Rapport.Platform.Documents;
 using Rapport.Platform.Hosting;
+using Rapport.Platform.Notifications;
+using Rapport.Platform.Search.Global;
 using Rapport.Platform.Ui;
 
 // `rapport` serves; `rapport <command>` runs an operator command against the same configuration.
@@ -19,9 +22,10 @@ static WebApplication CreateApp(string[] args)
 
     var app = builder.Build();
     app.UseRapportPlatform();
-    app.MapRapportApi().MapContacts().MapActivities();
+    app.MapRapportApi().MapContacts().MapActivities().MapDocuments().MapGlobalSearch().MapNotifications();
     app.MapCalendarFeeds();
     app.MapContactExports();
+    app.MapDocumentFiles();
     app.MapRapportUi();
     return app;
 }

@@ -1,5 +1,8 @@
 using Rapport.Activities;
 using Rapport.Contacts;
+using Rapport.Platform.Documents;
+using Rapport.Platform.Notifications;
+using Rapport.Platform.Search.Global;
 
 namespace Rapport;
 
@@ -10,5 +13,5 @@ namespace Rapport;
 public static class RapportModules
 {
     public static IServiceCollection AddRapportModules(this IServiceCollection services) =>
-        services.AddContacts().AddActivities();
+        services.AddGlobalSearch().AddNotifications().AddContacts().AddActivities().AddDocuments();
 }

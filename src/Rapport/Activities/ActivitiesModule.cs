@@ -1,6 +1,7 @@
 using Rapport.Activities.Calendar;
 using Rapport.Activities.Demo;
 using Rapport.Platform.Api;
+using Rapport.Platform.Search.Global;
 
 namespace Rapport.Activities;
 
@@ -15,7 +16,8 @@ public static class ActivitiesModule
             .AddScoped<TimelineService>()
             .AddScoped<ActivityCalendar>()
             .AddScoped<CalendarFeedService>()
-            .AddScoped<ActivityDemoSeeder>();
+            .AddScoped<ActivityDemoSeeder>()
+            .AddSearchProvider<ActivitySearch>();
 
     public static RouteGroupBuilder MapActivities(this RouteGroupBuilder api)
     {

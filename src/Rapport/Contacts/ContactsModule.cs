@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Contacts.Companies;
 using Rapport.Contacts.Demo;
+using Rapport.Contacts.Duplicates;
 using Rapport.Contacts.Import;
+using Rapport.Contacts.Merge;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api;
 using Rapport.Platform.Export;
+using Rapport.Platform.Search.Global;
 
 namespace Rapport.Contacts;
 
@@ -22,23 +25,30 @@ public static class ContactsModule
             .AddSingleton<PendingImports>()
             .AddSingleton<ImportRunner>()
             .AddHostedService<ImportWorker>()
-            .AddSingleton(new ApiUploadLimits().Allow("/api/v1" + ImportEndpoints.Path, ImportFiles.MaxBytes))
-            .AddScoped<DemoSeeder>();
+            .AddScoped<DemoSeeder>()
+            .AddScoped<ContactDuplicates>()
+            .AddScoped<CompanyDuplicates>()
+            .AddScoped<DuplicateReview>()
+            .AddScoped<MergeHistory>()
+            .AddScoped<ContactMerge>()
+            .AddScoped<CompanyMerge>()
+            .AddSearchProvider<CompanySearch>()
+            .AddSearchProvider<ContactSearch>();
 
     public static RouteGroupBuilder MapContacts(this RouteGroupBuilder api)
     {
         api.MapRecords<CompanyService, Company, CompanyInput, CompanyResponse>(
-            "/companies", "company", "Companies", CompanyResponse.From)
+            "/companies", "company", "Companies", CompanyResponse.From).WarnOfDuplicates()
             .MapExports("/export", "Companies", CompanyExport.Definition);
         api.MapRecords<ContactService, Contact, ContactInput, ContactResponse>(
-            "/contacts", "contact", "Contacts", ContactResponse.From)
+            "/contacts", "contact", "Contacts", ContactResponse.From).WarnOfDuplicates()
             .MapExports("/export", "Contacts", ContactExport.Definition)
             .MapGet("/{id:guid}/vcard", ContactVCardAsync).WithName("GetContactVCard").WithSummary("A contact as a vCard 4.0 (.vcf)")
             .Produces(StatusCodes.Status200OK, contentType: "text/vcard");
         api.MapPost("/contacts/vcard", ImportVCardsAsync).WithTags("Contacts").WithName("ImportContactVCards")
             .WithSummary("Create contacts from vCards (3.0 or 4.0)").Accepts<string>("text/vcard");
         api.MapImports();
-        return api;
+        return api.MapDuplicates();
     }
 
     private static async Task<FileContentHttpResult> ContactVCardAsync(Guid id, ContactService contacts, CancellationToken ct)

@@ -68,6 +68,10 @@ public static partial class PageActions
         await page.FillFieldAsync("Name", name);
         if (industry is not null) await page.FillFieldAsync("Industry", industry);
         await page.SaveAsync();
+        // A name like one created earlier is warned of before saving; these journeys mean to create it anyway.
+        await page.WaitForFunctionAsync(
+            "() => /^\\/companies\\/[0-9a-f-]{36}$/.test(location.pathname) || !!document.querySelector('[data-testid=possible-duplicates]')");
+        if (await page.GetByTestId("possible-duplicates").CountAsync() > 0) await page.SaveAsync();
         return await page.WaitForRecordPageAsync("companies");
     }
 

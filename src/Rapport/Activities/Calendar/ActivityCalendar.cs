@@ -5,7 +5,7 @@ namespace Rapport.Activities.Calendar;
 
 /// <summary>
 /// Meetings and tasks as iCalendar (RFC 5545). Tasks are written as short VEVENTs at their due time rather
-/// than VTODOs, because the calendar apps people subscribe with (Google, Apple, Outlook) ignore VTODOs in feeds.
+/// than as task components, because the calendar apps people subscribe with (Google, Apple, Outlook) ignore those in feeds.
 /// </summary>
 public sealed class ActivityCalendar(RapportDb db, TimeProvider clock)
 {

@@ -1,15 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Activities;
 using Rapport.Contacts.Shared;
 using Rapport.Platform.Api;
 using Rapport.Platform.Api.Listing;
 using Rapport.Platform.Audit;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
+using Rapport.Platform.Documents;
 
 namespace Rapport.Contacts.Companies;
 
 /// <summary>Every change to companies, from the API and the UI alike, with permission checks and validation.</summary>
-public sealed class CompanyService(RapportDb db, RecordAccess access, ListQuery lists)
+public sealed class CompanyService(RapportDb db, RecordAccess access, ListQuery lists, DocumentService documents)
     : IRecordService<Company, CompanyInput, CompanyResponse>
 {
     private const string What = "company";
@@ -59,6 +61,7 @@ public sealed class CompanyService(RapportDb db, RecordAccess access, ListQuery 
         foreach (var contact in await db.Contacts.Where(c => c.CompanyId == id).ToListAsync(ct)) contact.CompanyId = null;
         db.Companies.Remove(company);
         await db.SaveChangesAsync(ct);
+        await documents.DeleteForRecordAsync(LinkedRecordType.Company, id, ct);
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid id, CancellationToken ct)

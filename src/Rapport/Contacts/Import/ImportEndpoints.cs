@@ -14,6 +14,8 @@ public sealed record ImportResponse(Guid Id, string Status, string Strategy, str
         j.UpdatedCount, j.SkippedCount, j.ErrorCount, j.Failure, j.CreatedAt, j.FinishedAt);
 }
 
+internal sealed record ImportSizeLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;
+
 /// <summary>CSV import of contacts: preview, start a background job, follow it, download its error report.</summary>
 public static class ImportEndpoints
 {
@@ -21,7 +23,9 @@ public static class ImportEndpoints
 
     public static void MapImports(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup(Path).WithTags("Imports").DisableAntiforgery();
+        // CSV files are far larger than the API's 1 MB JSON bodies; the body limit middleware reads this metadata.
+        var group = api.MapGroup(Path).WithTags("Imports").DisableAntiforgery()
+            .WithMetadata(new ImportSizeLimit(ImportFiles.MaxBytes));
         group.MapPost("/preview", Preview).WithName("PreviewImport").WithSummary("Preview a contact CSV: matched columns and the first rows' errors")
             .WithDescription("Multipart form: file (CSV) and optional mapping (JSON object of column header → field). Writes nothing.");
         group.MapPost("/", Start).WithName("StartImport").WithSummary("Import contacts from a CSV in the background")

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Activities;
 using Rapport.Contacts.Companies;
 using Rapport.Contacts.Shared;
 using Rapport.Platform.Api;
@@ -6,11 +7,12 @@ using Rapport.Platform.Api.Listing;
 using Rapport.Platform.Audit;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
+using Rapport.Platform.Documents;
 
 namespace Rapport.Contacts.People;
 
 /// <summary>Every change to contacts, from the API and the UI alike, with permission checks and validation.</summary>
-public sealed class ContactService(RapportDb db, RecordAccess access, ListQuery lists)
+public sealed class ContactService(RapportDb db, RecordAccess access, ListQuery lists, DocumentService documents)
     : IRecordService<Contact, ContactInput, ContactResponse>
 {
     private const string What = "contact";
@@ -52,6 +54,8 @@ public sealed class ContactService(RapportDb db, RecordAccess access, ListQuery 
         precondition?.Invoke(contact);
         db.Contacts.Remove(contact);
         await db.SaveChangesAsync(ct);
+        // Its documents could no longer be reached (access goes through the record): remove them and their files.
+        await documents.DeleteForRecordAsync(LinkedRecordType.Contact, id, ct);
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid id, CancellationToken ct)

@@ -56,13 +56,17 @@ public static class ApiSetup
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
 
-    /// <summary>Refuses oversized API bodies with 413 before anything reads them.</summary>
+    /// <summary>
+    /// Refuses oversized API bodies with 413 before anything reads them. Routes that take files declare a larger
+    /// limit (<see cref="Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata"/>).
+    /// </summary>
     public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {
-                var max = context.RequestServices.GetService<ApiUploadLimits>()?.For(context.Request.Path) ?? MaxRequestBodyBytes;
+                var max = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()
+                    ?.MaxRequestBodySize ?? MaxRequestBodyBytes;
                 if (context.Request.ContentLength > max)
                 {
                     await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request too large",

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using System.Data.Common;
 using Rapport.Platform.Audit;
 using Rapport.Platform.Hosting;
+using Rapport.Platform.Notifications;
 
 namespace Rapport.Platform.Data;
 
@@ -15,6 +16,7 @@ public static class DataSetup
     {
         var options = configuration.GetSection(RapportOptions.Section).Get<RapportOptions>() ?? new RapportOptions();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<NotificationInterceptor>();
         if (options.Database.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = configuration.GetConnectionString(ConnectionName)
@@ -22,14 +24,15 @@ public static class DataSetup
                     "Rapport__Database__Provider=Postgres needs a connection string in ConnectionStrings__Rapport.");
             services.AddDbContext<RapportDb, PostgresRapportDb>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(configuration, options);
             services.AddDbContext<RapportDb, SqliteRapportDb>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmas.Instance));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>(),
+                    SqlitePragmas.Instance));
         }
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 using Rapport.Platform.Search;
+using Rapport.Platform.Search.Global;
 
 namespace Rapport.Platform.Data;
 
@@ -22,6 +23,15 @@ public sealed class PostgresRapportDb(DbContextOptions<PostgresRapportDb> option
             entity.Property<NpgsqlTsVector>(SearchIndexes.PostgresColumn)
                 .HasComputedColumnSql($"to_tsvector('simple', regexp_replace({document}, '[[:punct:]]+', ' ', 'g'))", stored: true);
             entity.HasIndex(SearchIndexes.PostgresColumn).HasMethod("GIN");
+        }
+
+        // Typo tolerance for the global search: trigram indexes on the name columns it compares.
+        builder.HasPostgresExtension("pg_trgm");
+        foreach (var (table, columns) in TypoTolerance.Columns)
+        {
+            var entity = builder.Entity(SearchIndexes.All.Single(i => i.Table == table).EntityType);
+            foreach (var column in columns)
+                entity.HasIndex([column], $"IX_{table}_{column}_Trigram").HasMethod("GIN").HasOperators("gin_trgm_ops");
         }
     }
 }

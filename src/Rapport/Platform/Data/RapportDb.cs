@@ -5,12 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Activities;
 using Rapport.Activities.Calendar;
 using Rapport.Contacts.Companies;
+using Rapport.Contacts.Duplicates;
 using Rapport.Contacts.Import;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api.Idempotency;
 using Rapport.Platform.Audit;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Auth.ApiKeys;
+using Rapport.Platform.Notifications;
 
 namespace Rapport.Platform.Data;
 
@@ -32,6 +34,8 @@ public abstract class RapportDb(DbContextOptions options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<RecordFollow> RecordFollows => Set<RecordFollow>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -39,6 +43,7 @@ public abstract class RapportDb(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RapportDb).Assembly);
+        DuplicateKeys.Configure(builder, Provider);
 
         foreach (var entityType in builder.Model.GetEntityTypes()
                      .Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))

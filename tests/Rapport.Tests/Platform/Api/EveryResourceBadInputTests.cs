@@ -27,8 +27,9 @@ public abstract class EveryResourceBadInputTests(RapportApp app)
         while (schema.TryGetProperty("$ref", out var reference))
             schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
         return schema.TryGetProperty("properties", out var properties)
-            ? properties.EnumerateObject().FirstOrDefault(p => p.Value.ToString().Contains("\"string\"", StringComparison.Ordinal)
-                && !p.Value.ToString().Contains("uuid", StringComparison.Ordinal) && !p.Value.ToString().Contains("date", StringComparison.Ordinal)).Name
+            ? properties.EnumerateObject().Where(p => p.Value.ToString().Contains("\"string\"", StringComparison.Ordinal)
+                && !p.Value.ToString().Contains("uuid", StringComparison.Ordinal) && !p.Value.ToString().Contains("date", StringComparison.Ordinal))
+                .Select(p => p.Name).FirstOrDefault()
             : null;
     }
 

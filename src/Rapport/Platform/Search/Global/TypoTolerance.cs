@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Platform.Data;
+
+namespace Rapport.Platform.Search.Global;
+
+/// <summary>
+/// On PostgreSQL, record ids whose name columns are close to what was typed (pg_trgm word similarity, served by
+/// the trigram GIN indexes of the AddGlobalSearch migration): "Globx" finds "Globex". Used only when full text
+/// found too little. SQLite has no trigram index; there search stays prefix-only.
+/// </summary>
+public static class TypoTolerance
+{
+    /// <summary>Name columns with a trigram index, per table.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
+    {
+        ["Companies"] = ["Name"],
+        ["Contacts"] = ["FirstName", "LastName"],
+    };
+
+    public static IQueryable<Guid>? SimilarIds(RapportDb db, string table, SearchQuery query)
+    {
+        if (db.Provider != DatabaseProvider.Postgres) return null;
+        var words = string.Join(" ", query.Terms);
+        // `<%` is word similarity above pg_trgm.word_similarity_threshold (0.6): a typo in one word of a name.
+        var where = string.Join(" OR ", Columns[table].Select(c => $"{{0}} <% \"{c}\""));
+#pragma warning disable EF1002 // table and columns come from this class, the typed words are a parameter
+        return db.Database.SqlQueryRaw<Guid>($"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE {where}", words);
+#pragma warning restore EF1002
+    }
+}

@@ -1,0 +1,64 @@
+using Rapport.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Rapport.BrowserTests.Platform;
+
+/// <summary>The app bar's global search box and notification bell, as people use them.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class SearchAndNotificationTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task SlashOpensGlobalSearch_TypingShowsGroupedResults_PickingOneOpensTheRecord()
+    {
+        var page = await browser.SignedInPageAsync();
+        var name = PageActions.UniqueWord("Findable") + " Ltd";
+        var id = await page.CreateCompanyAsync(name);
+        await page.OpenAsync("/");
+
+        await page.Locator("body").ClickAsync(new() { Position = new() { X = 600, Y = 600 } });
+        await page.Keyboard.PressAsync("/");
+        await Expect(page.Locator("#global-search")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(name.Split(' ')[0][..^2]);
+
+        var result = page.Locator(".global-search-result").Filter(new() { HasText = name });
+        await Expect(result).ToHaveAttributeAsync("data-type", "company");
+        await Expect(result).ToContainTextAsync("Companies");
+        await result.ClickAsync();
+
+        await page.WaitForURLAsync($"**/companies/{id}");
+        await Expect(page.Heading()).ToHaveTextAsync(name);
+    }
+
+    [Fact]
+    public async Task MentionInANote_ShowsInTheMentionedUsersBell()
+    {
+        const string password = "a mentioned user's long password";
+        var admin = await browser.SignedInPageAsync();
+        var displayName = "Nora " + PageActions.UniqueWord("M");
+        var email = $"{PageActions.UniqueWord("nora").ToLowerInvariant()}@browser.test";
+        await admin.OpenAsync("/admin/users");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
+        var dialog = admin.Locator(".mud-dialog");
+        await dialog.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await dialog.GetByLabel("Display name").FillAsync(displayName);
+        await dialog.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Expect(admin.Locator("tbody tr").Filter(new() { HasText = email })).ToContainTextAsync("Active");
+
+        await admin.CreateCompanyAsync(PageActions.UniqueWord("Mention") + " Ltd");
+        var timeline = admin.GetByTestId("timeline");
+        await timeline.GetByRole(AriaRole.Button, new() { Name = "Log activity" }).ClickAsync();
+        await admin.FillFieldAsync("Subject", "Renewal question"); // a note is the default kind
+        await admin.FillFieldAsync("Note (markdown)", $"@{displayName} can you check the renewal?");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(timeline.Locator(".timeline-item")).ToHaveCountAsync(1);
+        // The author is not notified of their own mention.
+        await Expect(admin.Locator(".notification-bell .mud-badge")).ToBeHiddenAsync();
+
+        var nora = await browser.SignedInPageAsync(email, password);
+        await Expect(nora.Locator(".notification-bell .mud-badge")).ToHaveTextAsync("1");
+        await nora.GetByRole(AriaRole.Button, new() { Name = "Notifications" }).ClickAsync();
+        var item = nora.Locator(".mud-popover-open").GetByText("mentioned you in \"Renewal question\"");
+        await Expect(item).ToBeVisibleAsync();
+    }
+}
