@@ -109,6 +109,21 @@ public abstract class DocumentApiTests(RapportApp app)
     }
 
     [Fact]
+    public async Task Download_WhenTheFileIsMissingFromStorage_IsA404ProblemNotA500()
+    {
+        var (admin, record) = await RecordAsync("contacts");
+        var before = app.StoredFiles();
+        var document = await (await admin.Client.UploadAsync($"{record}/documents", "lost.pdf", DocumentFiles.Pdf())).ReadAsync<DocumentResponse>();
+        File.Delete(Assert.Single(app.StoredFiles().Except(before)));
+
+        var download = await admin.Client.GetAsync($"/api/v1/documents/{document.Id}/content");
+
+        var problem = await download.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains("missing from storage", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Single((await (await admin.Client.GetAsync($"{record}/documents")).ReadAsync<DocumentList>()).Data);
+    }
+
+    [Fact]
     public async Task MergingContacts_MovesTheDocumentsToTheSurvivor()
     {
         var (admin, survivor) = await RecordAsync("contacts");

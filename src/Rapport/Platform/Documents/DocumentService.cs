@@ -61,7 +61,16 @@ public sealed class DocumentService(RapportDb db, DocumentTargets targets, FileS
         var versions = await SeriesAsync(id, Operation.Read, tracked: false, ct);
         // A version's id downloads that version; the document's id downloads its latest.
         var version = versions.FirstOrDefault(v => v.Id == id) ?? versions.MaxBy(v => v.VersionNumber)!;
-        return (DocumentVersionResponse.From(version), files.OpenRead(version.StorageName));
+        try
+        {
+            return (DocumentVersionResponse.From(version), files.OpenRead(version.StorageName));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // The row outlived its file (a restore without data/files, a node without the shared volume): say so
+            // instead of failing, and keep the row so its history and other versions stay reachable.
+            throw new NotFoundException($"The file of document {id} is missing from storage. Upload it again as a new version.");
+        }
     }
 
     /// <summary>Deletes the document with every version and their files.</summary>
