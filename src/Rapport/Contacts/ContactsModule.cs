@@ -20,6 +20,8 @@ public static class ContactsModule
             .AddScoped<ContactsOverview>()
             .AddScoped<ContactImporter>()
             .AddScoped<ImportStarter>()
+            .AddScoped<ImportDuplicateWarnings>()
+            .AddScoped<ImportOwners>()
             .AddScoped<ContactVCardImport>()
             .AddSingleton<ImportFiles>()
             .AddSingleton<PendingImports>()

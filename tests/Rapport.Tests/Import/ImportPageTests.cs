@@ -40,6 +40,26 @@ public abstract class ImportPageTests(RapportApp app)
         Assert.Equal(["Hopper"], (await ListTaggedAsync(user, tag)).Select(c => c.LastName));
     }
 
+    [Fact]
+    public async Task ImportPage_WarnsOfARowThatLooksLikeAnExistingContact()
+    {
+        var user = await app.CreateUserAsync(Roles.Sales);
+        var tag = "warn" + Guid.NewGuid().ToString("N")[..10];
+        var existing = await user.CreateContactAsync(new { firstName = "Grace", lastName = "Hopper", emails = new[] { new { address = $"grace@{tag}.example" } } });
+        await using var context = await app.PageContextAsync(user.Id);
+        context.RenderProviders();
+        var page = context.Render<ContactImportPage>();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(
+            $"Surname,E-mail\r\nHopper,GRACE@{tag}.example\r\nLovelace,ada@{tag}.example\r\n", "people.csv"));
+
+        page.WaitForAssertion(() => Assert.Contains("Start import", page.Markup));
+        var warning = page.Find("[data-testid=import-duplicate-warning]");
+        Assert.Contains("Possible duplicate of Grace Hopper (same email)", warning.TextContent);
+        Assert.Equal($"/contacts/{existing.Id}", warning.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Single(page.FindAll("[data-testid=import-duplicate-warning]"));
+    }
+
     private static async Task<IReadOnlyList<ContactResponse>> ListTaggedAsync(ApiUser user, string tag) =>
         (await (await user.Client.GetAsync($"/api/v1/contacts?filter=tags has '{tag}'")).ReadAsync<Page<ContactResponse>>()).Data;
 }

@@ -19,6 +19,8 @@ public sealed class ImportBatch(IServiceProvider services, DuplicateStrategy str
         var errors = rows.SelectMany(r => r.Errors).ToList();
         var valid = rows.Where(r => r.Errors.Count == 0).ToList();
         var companies = await CompaniesAsync(valid, ct);
+        var ownerLookup = services.GetRequiredService<ImportOwners>();
+        var owners = await ownerLookup.ResolveAsync(valid, ct);
         var existing = strategy == DuplicateStrategy.Create ? [] : await ExistingAsync(valid, ct);
         var contacts = services.GetRequiredService<ContactService>();
 
@@ -37,11 +39,16 @@ public sealed class ImportBatch(IServiceProvider services, DuplicateStrategy str
                 }
                 companyId = id;
             }
+            if (ownerLookup.Problem(row, owners, out var ownerId) is { } ownerProblem)
+            {
+                errors.Add(new(row.Number, row.OwnerColumn, ownerProblem));
+                continue;
+            }
             var key = row.EmailKey;
             var duplicate = key is not null && strategy != DuplicateStrategy.Create && (existing.ContainsKey(key) || !seen.Add(key));
             if (!duplicate || strategy == DuplicateStrategy.Create)
             {
-                creates.Add(ToContact(row.Input, companyId));
+                creates.Add(ToContact(row.Input, companyId, ownerId));
                 continue;
             }
             if (strategy == DuplicateStrategy.Skip || !existing.TryGetValue(key!, out var existingId))
@@ -51,7 +58,7 @@ public sealed class ImportBatch(IServiceProvider services, DuplicateStrategy str
             }
             try
             {
-                await contacts.UpdateAsync(existingId, null, current => Merge(current, row.Input, companyId), ct);
+                await contacts.UpdateAsync(existingId, null, current => Merge(current, row.Input, companyId, ownerId), ct);
                 updated++;
             }
             catch (Exception failure) when (failure is RequestValidationException or ForbiddenException or NotFoundException)
@@ -87,7 +94,7 @@ public sealed class ImportBatch(IServiceProvider services, DuplicateStrategy str
     }
 
     /// <summary>The row's non-empty values over the existing contact; an email already on it is not added twice.</summary>
-    private static ContactInput Merge(ContactInput current, ContactInput row, Guid? companyId)
+    private static ContactInput Merge(ContactInput current, ContactInput row, Guid? companyId, Guid? ownerId)
     {
         var address = current.Address ?? new Shared.PostalAddress();
         var rowAddress = row.Address ?? new Shared.PostalAddress();
@@ -101,6 +108,7 @@ public sealed class ImportBatch(IServiceProvider services, DuplicateStrategy str
             Phones = phones,
             JobTitle = row.JobTitle ?? current.JobTitle,
             CompanyId = companyId ?? current.CompanyId,
+            OwnerId = ownerId ?? current.OwnerId,
             Address = new Shared.PostalAddress
             {
                 Street = rowAddress.Street ?? address.Street,
@@ -116,7 +124,8 @@ public sealed class ImportBatch(IServiceProvider services, DuplicateStrategy str
         };
     }
 
-    private static Contact ToContact(ContactInput input, Guid? companyId)
+    /// <summary>A row without an owner is owned by the importer (<see cref="ContactImporter"/> fills it in).</summary>
+    private static Contact ToContact(ContactInput input, Guid? companyId, Guid? ownerId)
     {
         var address = input.Address ?? new Shared.PostalAddress();
         var contact = new Contact
@@ -125,6 +134,7 @@ public sealed class ImportBatch(IServiceProvider services, DuplicateStrategy str
             LastName = input.LastName ?? "",
             JobTitle = input.JobTitle,
             CompanyId = companyId,
+            OwnerId = ownerId,
             Street = address.Street,
             City = address.City,
             Region = address.Region,

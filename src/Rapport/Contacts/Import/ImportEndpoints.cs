@@ -26,7 +26,7 @@ public static class ImportEndpoints
         // CSV files are far larger than the API's 1 MB JSON bodies; the body limit middleware reads this metadata.
         var group = api.MapGroup(Path).WithTags("Imports").DisableAntiforgery()
             .WithMetadata(new ImportSizeLimit(ImportFiles.MaxBytes));
-        group.MapPost("/preview", Preview).WithName("PreviewImport").WithSummary("Preview a contact CSV: matched columns and the first rows' errors")
+        group.MapPost("/preview", Preview).WithName("PreviewImport").WithSummary("Preview a contact CSV: matched columns, the first rows' errors and likely duplicates")
             .WithDescription("Multipart form: file (CSV) and optional mapping (JSON object of column header → field). Writes nothing.");
         group.MapPost("/", Start).WithName("StartImport").WithSummary("Import contacts from a CSV in the background")
             .WithDescription("Multipart form: file (CSV), mapping (optional JSON object of column header → field; auto-matched when absent) and strategy (skip, update or create) for rows whose email matches an existing contact.");
@@ -34,11 +34,12 @@ public static class ImportEndpoints
         group.MapGet("/{id:guid}/errors.csv", Errors).WithName("GetImportErrors").WithSummary("An import's error report: row, column, message");
     }
 
-    private static async Task<Ok<ImportPreviewResponse>> Preview(HttpRequest request, CancellationToken ct)
+    private static async Task<Ok<ImportPreviewResponse>> Preview(HttpRequest request, ImportDuplicateWarnings duplicates, CancellationToken ct)
     {
         var (file, form) = await ReadFormAsync(request, ct);
         await using var stream = file.OpenReadStream();
-        return TypedResults.Ok(await ImportPreviewer.PreviewAsync(stream, ImportMapping.Parse(form["mapping"]), ct));
+        var preview = await ImportPreviewer.PreviewAsync(stream, ImportMapping.Parse(form["mapping"]), ct);
+        return TypedResults.Ok(await duplicates.AddToAsync(preview, ct));
     }
 
     private static async Task<Accepted<ImportResponse>> Start(HttpRequest request, ImportStarter imports, CancellationToken ct)

@@ -25,6 +25,7 @@ public static class ImportFields
     public const string Source = "source";
     public const string Tags = "tags";
     public const string Notes = "notes";
+    public const string Owner = "owner";
 
     private static readonly (string Field, string[] Synonyms)[] Catalogue =
     [
@@ -43,6 +44,7 @@ public static class ImportFields
         (Source, ["lead source"]),
         (Tags, ["tag", "labels"]),
         (Notes, ["note", "comments", "description"]),
+        (Owner, ["owner email", "contact owner", "record owner", "account owner", "assigned to", "sales rep"]),
     ];
 
     public static readonly IReadOnlyList<string> All = Catalogue.Select(c => c.Field).ToArray();

@@ -2,7 +2,14 @@ namespace Rapport.Contacts.Import;
 
 public sealed record PreviewColumn(string Header, string? Field);
 
-public sealed record PreviewRow(int Row, IReadOnlyDictionary<string, string> Values, IReadOnlyList<ImportRowError> Errors);
+public sealed record PreviewRow(int Row, IReadOnlyDictionary<string, string> Values, IReadOnlyList<ImportRowError> Errors)
+{
+    /// <summary>Existing contacts this row may be the same person as (see <see cref="ImportDuplicateWarnings"/>).</summary>
+    public IReadOnlyList<ImportRowWarning> Warnings { get; init; } = [];
+}
+
+/// <summary>A likely duplicate of a preview row: the existing contact and why it matches.</summary>
+public sealed record ImportRowWarning(Guid ContactId, string Name, string Message);
 
 public sealed record ImportPreviewResponse(string Encoding, IReadOnlyList<PreviewColumn> Columns, IReadOnlyList<string> Fields,
     IReadOnlyList<PreviewRow> Rows);

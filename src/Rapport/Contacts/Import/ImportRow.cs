@@ -21,6 +21,11 @@ public sealed class ImportRow
 
     /// <summary>The header of the company column, for the error when no such company exists.</summary>
     public string? CompanyColumn { get; private init; }
+
+    /// <summary>The owner as the file names it (a user's email or display name), resolved per batch.</summary>
+    public string? OwnerText { get; private init; }
+
+    public string? OwnerColumn { get; private init; }
     public List<ImportRowError> Errors { get; } = [];
 
     /// <summary>The normalised primary email duplicates are matched by, or null.</summary>
@@ -84,7 +89,12 @@ public sealed class ImportRow
             Tags = tags,
             Notes = Value(ImportFields.Notes),
         };
-        var row = new ImportRow(number, input, Value(ImportFields.Company)) { CompanyColumn = columnOf.GetValueOrDefault(ImportFields.Company) };
+        var row = new ImportRow(number, input, Value(ImportFields.Company))
+        {
+            CompanyColumn = columnOf.GetValueOrDefault(ImportFields.Company),
+            OwnerText = Value(ImportFields.Owner),
+            OwnerColumn = columnOf.GetValueOrDefault(ImportFields.Owner),
+        };
         row.Errors.AddRange(errors);
         row.Validate(columnOf);
         return row;
