@@ -22,6 +22,7 @@ public static class ContactsModule
             .AddScoped<ImportStarter>()
             .AddScoped<ImportDuplicateWarnings>()
             .AddScoped<ImportOwners>()
+            .AddScoped<ImportLeases>()
             .AddScoped<ContactVCardImport>()
             .AddSingleton<ImportFiles>()
             .AddSingleton<PendingImports>()

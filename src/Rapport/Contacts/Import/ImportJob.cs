@@ -30,6 +30,12 @@ public sealed class ImportJob
     public Guid CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
+
+    /// <summary>
+    /// Set when a node claims the job and after every batch. A running job whose heartbeat is older than
+    /// <see cref="ImportLeases.Timeout"/> belonged to a node that died; <see cref="ImportLeases"/> marks it failed.
+    /// </summary>
+    public DateTime? HeartbeatAt { get; set; }
     public string FileName { get; set; } = "";
     public ImportStatus Status { get; set; }
     public DuplicateStrategy Strategy { get; set; }

@@ -25,7 +25,8 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ImportFiles files,
             var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
             // Claiming is one conditional update, so a job runs once even if two workers see it.
             var claimed = await db.Imports.Where(j => j.Id == jobId && j.Status == ImportStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Running), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Running)
+                    .SetProperty(j => j.HeartbeatAt, Timestamps.UtcNow(clock)), ct);
             if (claimed == 0) return;
         }
         try
@@ -125,6 +126,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ImportFiles files,
         var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
         var job = await db.Imports.SingleAsync(j => j.Id == jobId, ct);
         change(job);
+        job.HeartbeatAt = Timestamps.UtcNow(clock);
         db.ImportErrors.AddRange(errors.Select(e => new ImportError
         {
             ImportJobId = jobId,

@@ -5,9 +5,10 @@ namespace Rapport.Contacts.Import;
 
 /// <summary>
 /// Runs this node's import jobs one after the other, off the request threads. At start it picks up jobs that were
-/// queued here before a restart (their files are still in data/imports/).
+/// queued here before a restart (their files are still in data/imports/). A second loop expires, every minute,
+/// running jobs whose node stopped sending heartbeats (<see cref="ImportLeases"/>).
 /// </summary>
-public sealed class ImportWorker(PendingImports pending, ImportRunner runner, IServiceScopeFactory scopes) : BackgroundService
+public sealed class ImportWorker(PendingImports pending, ImportRunner runner, IServiceScopeFactory scopes, ILogger<ImportWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +19,35 @@ public sealed class ImportWorker(PendingImports pending, ImportRunner runner, IS
             foreach (var id in await db.Imports.Where(j => j.Status == ImportStatus.Queued).OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(stoppingToken))
                 pending.Enqueue(id);
         }
+        var sweeping = SweepLeasesAsync(stoppingToken);
         await foreach (var jobId in pending.ReadAllAsync(stoppingToken))
             await runner.RunAsync(jobId, stoppingToken);
+        await sweeping;
+    }
+
+    private async Task SweepLeasesAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        try
+        {
+            do
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<ImportLeases>().ExpireAsync(stoppingToken);
+                }
+#pragma warning disable CA1031 // A database hiccup must not stop the host; the next tick tries again.
+                catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    log.LogWarning(failure, "Expiring stale imports failed");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 }

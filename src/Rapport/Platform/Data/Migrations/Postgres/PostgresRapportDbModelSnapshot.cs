@@ -522,6 +522,9 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Mapping")
                         .IsRequired()
                         .HasColumnType("text");

@@ -485,6 +485,9 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mapping")
                         .IsRequired()
                         .HasColumnType("TEXT");
