@@ -1,5 +1,6 @@
 using Rapport.Activities.Calendar;
 using Rapport.Activities.Demo;
+using Rapport.Activities.Reminders;
 using Rapport.Platform.Api;
 using Rapport.Platform.Search.Global;
 
@@ -17,6 +18,8 @@ public static class ActivitiesModule
             .AddScoped<ActivityCalendar>()
             .AddScoped<CalendarFeedService>()
             .AddScoped<ActivityDemoSeeder>()
+            .AddScoped<TaskReminders>()
+            .AddHostedService<ReminderWorker>()
             .AddSearchProvider<ActivitySearch>();
 
     public static RouteGroupBuilder MapActivities(this RouteGroupBuilder api)

@@ -71,6 +71,10 @@ public sealed class Activity : Entity, IOwned
     public DateTime? DoneAt { get; set; }
     public DateTime? RemindAt { get; set; }
 
+    /// <summary>When the reminder notification went out; cleared when <see cref="RemindAt"/> changes so it goes out again.</summary>
+    [Rapport.Platform.Audit.NotAudited]
+    public DateTime? ReminderSentAt { get; set; }
+
     // Calls and logged emails (direction)
     public ActivityDirection? Direction { get; set; }
     public int? DurationSeconds { get; set; }

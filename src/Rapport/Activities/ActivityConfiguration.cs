@@ -41,6 +41,8 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => new { a.AssigneeId, a.Done, a.DueAt });
         builder.HasIndex(a => new { a.Type, a.StartAt });
         builder.HasIndex(a => a.OwnerId);
+        // The reminder sweep: tasks whose reminder time has come and not been sent.
+        builder.HasIndex(a => new { a.RemindAt, a.ReminderSentAt });
     }
 }
 

@@ -73,7 +73,9 @@ public sealed class ActivityRules(RapportDb db, RecordAccess access, LinkTargets
         SetLinks(activity, links);
         activity.AssigneeId = assignee;
         activity.DueAt = Utc(input.DueAt);
-        activity.RemindAt = Utc(input.RemindAt);
+        var remindAt = Utc(input.RemindAt);
+        if (remindAt != activity.RemindAt) activity.ReminderSentAt = null;
+        activity.RemindAt = remindAt;
         activity.Priority = kind == ActivityType.Task ? input.Priority ?? TaskPriority.Normal : null;
         var done = kind == ActivityType.Task && input.Done == true;
         if (done != activity.Done) activity.DoneAt = done ? now : null;

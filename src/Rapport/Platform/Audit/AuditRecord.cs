@@ -21,7 +21,8 @@ public static class AuditRecord
 
     /// <summary>Whether a property's changes belong in the history (not bookkeeping, not a database-only column).</summary>
     public static bool IsAudited(IReadOnlyProperty property) =>
-        !Bookkeeping.Contains(property.Name) && !property.IsShadowProperty();
+        !Bookkeeping.Contains(property.Name) && !property.IsShadowProperty()
+        && property.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) != true;
 
     public static string FieldName(IReadOnlyProperty property) =>
         char.ToLowerInvariant(property.Name[0]) + property.Name[1..];

@@ -13,6 +13,7 @@ public static class PlatformSetup
     {
         services.Configure<RapportOptions>(configuration.GetSection(RapportOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Text.MarkdownRenderer>();
         services.AddRapportData(configuration);
         // Keys live in the database so every app node can read every other node's cookies and cursors.
         services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDb>();

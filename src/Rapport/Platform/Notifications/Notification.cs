@@ -9,6 +9,7 @@ public static class NotificationKinds
     public const string Mention = "mention";
     public const string RecordChanged = "recordChanged";
     public const string RecordDeleted = "recordDeleted";
+    public const string TaskReminder = "taskReminder";
 }
 
 /// <summary>

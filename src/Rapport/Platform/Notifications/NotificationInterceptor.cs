@@ -91,7 +91,7 @@ public sealed class NotificationInterceptor(CurrentActor actor, TimeProvider clo
         }
     }
 
-    private static string LinkOf(Activity activity) => activity.Links.FirstOrDefault() is { } link
+    internal static string LinkOf(Activity activity) => activity.Links.FirstOrDefault() is { } link
         ? $"/{(link.Type == LinkedRecordType.Contact ? "contacts" : "companies")}/{link.Id}"
         : "/activities";
 

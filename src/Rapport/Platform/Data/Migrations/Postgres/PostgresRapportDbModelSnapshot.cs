@@ -257,6 +257,9 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.Property<DateTime?>("RemindAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
@@ -296,6 +299,8 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("OccurredAt", "Id");
+
+                    b.HasIndex("RemindAt", "ReminderSentAt");
 
                     b.HasIndex("Type", "StartAt");
 

@@ -243,6 +243,9 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RemindAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("StartAt")
                         .HasColumnType("TEXT");
 
@@ -274,6 +277,8 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("OccurredAt", "Id");
+
+                    b.HasIndex("RemindAt", "ReminderSentAt");
 
                     b.HasIndex("Type", "StartAt");
 
