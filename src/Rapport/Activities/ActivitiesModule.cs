@@ -1,7 +1,9 @@
 using Rapport.Activities.Calendar;
 using Rapport.Activities.Demo;
 using Rapport.Activities.Reminders;
+using Rapport.Activities.Pages;
 using Rapport.Platform.Api;
+using Rapport.Platform.Records;
 using Rapport.Platform.Search.Global;
 
 namespace Rapport.Activities;
@@ -20,7 +22,11 @@ public static class ActivitiesModule
             .AddScoped<ActivityDemoSeeder>()
             .AddScoped<TaskReminders>()
             .AddHostedService<ReminderWorker>()
-            .AddSearchProvider<ActivitySearch>();
+            .AddSearchProvider<ActivitySearch>()
+            .AddRecordPanel(new RecordPanel("openTasks", "Open tasks", 10,
+                new HashSet<LinkedRecordType> { LinkedRecordType.Contact, LinkedRecordType.Company }, typeof(OpenTasksPanel),
+                async (services, type, id, ct) => await services.GetRequiredService<TimelineService>()
+                    .OpenTasksAsync(type, id, OpenTasksPanel.Shown, ct)));
 
     public static RouteGroupBuilder MapActivities(this RouteGroupBuilder api)
     {

@@ -140,5 +140,11 @@ public sealed record MyTaskResponse(
     IReadOnlyList<RecordLink> Links,
     int Version);
 
+/// <summary>An open task in a record's task panel.</summary>
+public sealed record OpenTaskResponse(Guid Id, string Subject, DateTime? DueAt, bool Overdue, TaskPriority Priority, Guid? AssigneeId, int Version);
+
+/// <summary>A record's open tasks: the first few, soonest due first, and how many there are.</summary>
+public sealed record OpenTasksResponse(int Total, IReadOnlyList<OpenTaskResponse> Data);
+
 /// <summary>The calendar subscription URL; the token in it is shown only here, once.</summary>
 public sealed record CalendarFeedResponse(string Url, DateTime CreatedAt);

@@ -19,35 +19,62 @@ public sealed class TimelineService(RapportDb db, RecordAccess records, Activity
     public const string TimelineSort = "-occurredAt";
     public const string MyTasksSort = "dueAt,-priority";
 
-    public async Task<Page<ActivityResponse>> ForContactAsync(Guid contactId, TimelineRequest request, CancellationToken ct)
-    {
-        if (!await records.Readable(db.Contacts).AnyAsync(c => c.Id == contactId, ct))
-            throw new NotFoundException($"No contact with id {contactId} that you can see.");
-        var linked = db.ActivityLinks.Where(l => l.RecordType == LinkedRecordType.Contact && l.RecordId == contactId)
-            .Select(l => l.ActivityId);
-        return await PageAsync(access.Readable().Where(a => linked.Contains(a.Id)), request, ct);
-    }
+    public async Task<Page<ActivityResponse>> ForContactAsync(Guid contactId, TimelineRequest request, CancellationToken ct) =>
+        await PageAsync(await OfRecordAsync(LinkedRecordType.Contact, contactId, ct), request, ct);
 
     /// <summary>The company's own activities and those of its contacts, each once.</summary>
-    public async Task<Page<ActivityResponse>> ForCompanyAsync(Guid companyId, TimelineRequest request, CancellationToken ct)
+    public async Task<Page<ActivityResponse>> ForCompanyAsync(Guid companyId, TimelineRequest request, CancellationToken ct) =>
+        await PageAsync(await OfRecordAsync(LinkedRecordType.Company, companyId, ct), request, ct);
+
+    public async Task<Page<ActivityResponse>> ForRecordAsync(LinkedRecordType type, Guid id, TimelineRequest request, CancellationToken ct) =>
+        await PageAsync(await OfRecordAsync(type, id, ct), request, ct);
+
+    /// <summary>
+    /// The open tasks on a record's timeline (a company's include its contacts'), soonest due first and undated last,
+    /// with how many there are in all: the 360° page's task panel.
+    /// </summary>
+    public async Task<OpenTasksResponse> OpenTasksAsync(LinkedRecordType type, Guid id, int limit, CancellationToken ct)
     {
-        if (!await records.Readable(db.Companies).AnyAsync(c => c.Id == companyId, ct))
-            throw new NotFoundException($"No company with id {companyId} that you can see.");
-        var contacts = db.Contacts.Where(c => c.CompanyId == companyId).Select(c => c.Id);
-        var linked = db.ActivityLinks.Where(l =>
-                (l.RecordType == LinkedRecordType.Company && l.RecordId == companyId)
-                || (l.RecordType == LinkedRecordType.Contact && contacts.Contains(l.RecordId)))
-            .Select(l => l.ActivityId);
-        return await PageAsync(access.Readable().Where(a => linked.Contains(a.Id)), request, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = (await OfRecordAsync(type, id, ct)).Where(a => a.Type == ActivityType.Task && !a.Done);
+        var total = await open.CountAsync(ct);
+        var rows = await open.AsNoTracking()
+            .OrderBy(a => a.DueAt == null).ThenBy(a => a.DueAt).ThenByDescending(a => a.Priority).ThenBy(a => a.Id)
+            .Take(limit)
+            .Select(a => new OpenTaskResponse(a.Id, a.Subject, a.DueAt, a.DueAt < now, a.Priority ?? TaskPriority.Normal,
+                a.AssigneeId, a.Version))
+            .ToListAsync(ct);
+        return new OpenTasksResponse(total, rows);
     }
 
-    public Task<Page<ActivityResponse>> ForRecordAsync(LinkedRecordType type, Guid id, TimelineRequest request, CancellationToken ct) =>
-        type switch
+    /// <summary>The activities on a record's timeline, after checking the caller may see the record (404 otherwise).</summary>
+    private async Task<IQueryable<Activity>> OfRecordAsync(LinkedRecordType type, Guid id, CancellationToken ct)
+    {
+        switch (type)
         {
-            LinkedRecordType.Contact => ForContactAsync(id, request, ct),
-            LinkedRecordType.Company => ForCompanyAsync(id, request, ct),
-            _ => throw new NotFoundException($"{type} records have no timeline."),
-        };
+            case LinkedRecordType.Contact:
+            {
+                if (!await records.Readable(db.Contacts).AnyAsync(c => c.Id == id, ct))
+                    throw new NotFoundException($"No contact with id {id} that you can see.");
+                var linked = db.ActivityLinks.Where(l => l.RecordType == LinkedRecordType.Contact && l.RecordId == id)
+                    .Select(l => l.ActivityId);
+                return access.Readable().Where(a => linked.Contains(a.Id));
+            }
+            case LinkedRecordType.Company:
+            {
+                if (!await records.Readable(db.Companies).AnyAsync(c => c.Id == id, ct))
+                    throw new NotFoundException($"No company with id {id} that you can see.");
+                var contacts = db.Contacts.Where(c => c.CompanyId == id).Select(c => c.Id);
+                var linked = db.ActivityLinks.Where(l =>
+                        (l.RecordType == LinkedRecordType.Company && l.RecordId == id)
+                        || (l.RecordType == LinkedRecordType.Contact && contacts.Contains(l.RecordId)))
+                    .Select(l => l.ActivityId);
+                return access.Readable().Where(a => linked.Contains(a.Id));
+            }
+            default:
+                throw new NotFoundException($"{type} records have no timeline.");
+        }
+    }
 
     /// <summary>Every activity the caller can see, newest first: the workspace's activity stream.</summary>
     public Task<Page<ActivityResponse>> EverythingAsync(TimelineRequest request, CancellationToken ct) =>

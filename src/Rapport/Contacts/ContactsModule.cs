@@ -3,6 +3,7 @@ using Rapport.Contacts.Companies;
 using Rapport.Contacts.Demo;
 using Rapport.Contacts.Duplicates;
 using Rapport.Contacts.Import;
+using Rapport.Contacts.Overview;
 using Rapport.Contacts.Merge;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api;
@@ -23,6 +24,7 @@ public static class ContactsModule
             .AddScoped<ImportDuplicateWarnings>()
             .AddScoped<ImportOwners>()
             .AddScoped<ImportLeases>()
+            .AddScoped<RecordOverview>()
             .AddScoped<ContactVCardImport>()
             .AddSingleton<ImportFiles>()
             .AddSingleton<PendingImports>()
@@ -51,6 +53,7 @@ public static class ContactsModule
         api.MapPost("/contacts/vcard", ImportVCardsAsync).WithTags("Contacts").WithName("ImportContactVCards")
             .WithSummary("Create contacts from vCards (3.0 or 4.0)").Accepts<string>("text/vcard");
         api.MapImports();
+        api.MapRecordOverviews();
         return api.MapDuplicates();
     }
 

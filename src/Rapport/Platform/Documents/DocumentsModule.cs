@@ -1,3 +1,6 @@
+using Rapport.Activities;
+using Rapport.Platform.Records;
+
 namespace Rapport.Platform.Documents;
 
 /// <summary>Files attached to any record type, with versions, stored under data/files/.</summary>
@@ -7,6 +10,9 @@ public static class DocumentsModule
     {
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section)
             .Validate(o => o.MaxSizeMb > 0, "Rapport:Documents:MaxSizeMb must be at least 1.");
-        return services.AddSingleton<FileStore>().AddScoped<DocumentTargets>().AddScoped<DocumentService>();
+        return services.AddSingleton<FileStore>().AddScoped<DocumentTargets>().AddScoped<DocumentService>()
+            .AddRecordPanel(new RecordPanel("documents", "Documents", 20,
+                new HashSet<LinkedRecordType> { LinkedRecordType.Contact, LinkedRecordType.Company }, typeof(Pages.DocumentsPanel),
+                async (services, type, id, ct) => new DocumentList(await services.GetRequiredService<DocumentService>().ListAsync(type, id, ct))));
     }
 }
