@@ -79,4 +79,42 @@ public sealed class ActivityPagesTests(BrowserFixture browser)
         await Expect(items.First).ToContainTextAsync("Planning meeting"); // in 2030: the newest
         await Expect(items.First).ToContainTextAsync("2030-01-01 10:00–11:00 UTC");
     }
+
+    [Fact]
+    public async Task CompanyPage_RendersANoteAsSafeMarkdown_AndItsOpenTasksPanelListsAndFinishesATask()
+    {
+        var page = await browser.SignedInPageAsync();
+        await page.CreateCompanyAsync(PageActions.UniqueWord("Panels") + " Ltd");
+        var timeline = page.GetByTestId("timeline");
+        var dialog = page.Locator(".mud-dialog");
+        var tasks = page.GetByTestId("open-tasks");
+        await Expect(tasks).ToContainTextAsync("No open tasks.");
+
+        await timeline.GetByRole(AriaRole.Button, new() { Name = "Log activity" }).ClickAsync();
+        await page.FillFieldAsync("Note (markdown)", "Budget is **approved**\n\n- next: [terms](javascript:alert(1))\n\n<img src=x onerror=\"window.pwned=1\">");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var body = timeline.GetByTestId("timeline-body").First;
+        await Expect(body.Locator("strong")).ToHaveTextAsync("approved");
+        await Expect(body.Locator("li")).ToContainTextAsync("next:");
+        Assert.Null(await body.Locator("a").First.GetAttributeAsync("href")); // the javascript: link lost its target
+        await Expect(body.Locator("img")).ToHaveCountAsync(0);
+        await Expect(body).ToContainTextAsync("<img src=x"); // typed HTML is shown as text
+        Assert.False(await page.EvaluateAsync<bool>("() => window.pwned === 1"));
+
+        await timeline.GetByRole(AriaRole.Button, new() { Name = "Log activity" }).ClickAsync();
+        await dialog.Locator("label").Filter(new() { HasText = "task" }).ClickAsync();
+        await page.FillFieldAsync("Subject", "Send the signed terms");
+        await page.FillFieldAsync("Due (UTC)", "2020-01-01T09:00");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await page.ReloadAndWaitAsync();
+        var row = tasks.Locator(".open-task");
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("Send the signed terms");
+        await Expect(row).ToContainTextAsync("overdue since 2020-01-01 09:00 UTC");
+        await Expect(row).ToHaveAttributeAsync("data-overdue", "true");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Mark Send the signed terms done" }).ClickAsync();
+        await Expect(tasks).ToContainTextAsync("No open tasks.");
+    }
 }
