@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Bench.Data;
 using Rapport.Bench.Load;
+using Rapport.Activities.Import;
 using Rapport.Bench.Report;
 using Rapport.Contacts.Import;
 using Rapport.Platform.Api.Listing;
@@ -74,6 +75,10 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
         var imported = await host.InScopeAsync("import", sp =>
             sp.GetRequiredService<ContactImporter>().ImportAsync(companies, contacts, ct));
         log.WriteLine($"  product import: {imported.Elapsed.TotalSeconds:F1} s, {imported.RowsPerSecond:N0} rows/s");
+        var activities = await host.InScopeAsync("import", sp =>
+            sp.GetRequiredService<ActivityImporter>().ImportAsync(generator.Activities(contacts), ct));
+        var linkRows = await host.InScopeAsync("cli", sp => sp.GetRequiredService<RapportDb>().ActivityLinks.LongCountAsync(ct));
+        log.WriteLine($"  activities: {activities.Activities:N0} in {activities.Elapsed.TotalSeconds:F1} s, {activities.RowsPerSecond:N0} rows/s");
         var auditRows = await host.InScopeAsync("cli", sp => sp.GetRequiredService<RapportDb>().AuditEntries
             .LongCountAsync(e => e.EntityType == "company" || e.EntityType == "contact", ct)); // not the admin's account history
 
@@ -122,6 +127,8 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
                 Import = new ImportFigures(rows, auditRows, Math.Round(generateSeconds, 2),
                     Math.Round(imported.Elapsed.TotalSeconds, 2), Math.Round(imported.RowsPerSecond),
                     Math.Round(raw.TotalSeconds, 2), Math.Round(rows / raw.TotalSeconds)),
+                Activities = new ActivityImportFigures(activities.Activities, linkRows, Math.Round(activities.Elapsed.TotalSeconds, 2),
+                    Math.Round(activities.RowsPerSecond)),
                 ConstantJson = constant,
                 RawGetById = rawGet,
                 Scenarios = scenarios,

@@ -38,6 +38,9 @@ public abstract class BenchRunTests(DatabaseProvider provider)
             Assert.Equal(Contacts + Contacts / 10, result.Import.Rows);
             Assert.Equal(result.Import.Rows, result.Import.AuditRows);
             Assert.True(result.Import.ProductRowsPerSecond > 0 && result.Import.RawRowsPerSecond > 0);
+            var activities = Assert.IsType<ActivityImportFigures>(result.Activities);
+            Assert.Equal(Contacts * 5, activities.Rows);
+            Assert.True(activities.LinkRows > activities.Rows && activities.RowsPerSecond > 0); // contact + company links
             Assert.Equal(Scenario.All.Select(s => s.Name), result.Scenarios.Select(s => s.Name));
             WellFormed(result.ConstantJson, "constant JSON");
             WellFormed(result.RawGetById, "raw get-by-id");
@@ -51,6 +54,8 @@ public abstract class BenchRunTests(DatabaseProvider provider)
             var markdown = await File.ReadAllTextAsync(options.Markdown);
             Assert.Contains("| raw bulk insert (baseline) |", markdown);
             Assert.Contains("| product import (`ContactImporter`", markdown);
+            Assert.Contains("| activities (`ActivityImporter`", markdown);
+            Assert.Contains("global search p95", markdown);
             Assert.Contains("| constant JSON, bare Kestrel (baseline) |", markdown);
             Assert.Contains("| raw ADO.NET PK lookup behind Kestrel (baseline) |", markdown);
             foreach (var scenario in Scenario.All)

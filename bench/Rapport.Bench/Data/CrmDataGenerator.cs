@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bogus;
+using Rapport.Activities;
 using Rapport.Contacts.Companies;
 using Rapport.Contacts.People;
 
@@ -14,6 +15,7 @@ namespace Rapport.Bench.Data;
 public sealed class CrmDataGenerator(int contacts, IReadOnlyList<Guid> owners, int seed = 20261201)
 {
     public const int ContactsPerCompany = 10;
+    public const int ActivitiesPerContact = 5;
 
     private static readonly string[] Industries =
         ["Software", "Manufacturing", "Retail", "Healthcare", "Logistics", "Financial services", "Education",
@@ -93,6 +95,76 @@ public sealed class CrmDataGenerator(int contacts, IReadOnlyList<Guid> owners, i
             yield return contact;
         }
     }
+
+    /// <summary>
+    /// Five activities per contact, linked to it and its company: a note, a call, a logged email, a meeting and a
+    /// task (a third of them open), spread over the two years before a fixed date, owned by the contact's owner.
+    /// </summary>
+    public IEnumerable<Activity> Activities(IEnumerable<Contact> contacts)
+    {
+        var f = Faker(3);
+        var end = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        var index = 0;
+        foreach (var contact in contacts)
+        {
+            List<RecordLink> links = contact.CompanyId is { } companyId
+                ? [new(LinkedRecordType.Contact, contact.Id), new(LinkedRecordType.Company, companyId)]
+                : [new(LinkedRecordType.Contact, contact.Id)];
+            foreach (var type in KindsPerContact)
+            {
+                var at = end.AddMinutes(-f.Random.Int(0, 2 * 365 * 24 * 60));
+                var activity = new Activity
+                {
+                    Id = DeterministicGuid(3, index++),
+                    Type = type,
+                    OwnerId = contact.OwnerId,
+                    OccurredAt = at,
+                    Channel = ActivityChannel.Other,
+                    Links = links,
+                };
+                switch (type)
+                {
+                    case ActivityType.Note:
+                        activity.Body = f.Lorem.Paragraph(2);
+                        break;
+                    case ActivityType.Call:
+                        activity.Subject = f.PickRandom("Intro call", "Follow-up call", "Pricing questions", "Renewal call", "Support check-in");
+                        activity.Channel = ActivityChannel.Phone;
+                        activity.Direction = f.PickRandom<ActivityDirection>();
+                        activity.DurationSeconds = f.Random.Int(60, 3600);
+                        activity.Outcome = f.PickRandom("Connected", "Left voicemail", "No answer", "Meeting booked");
+                        break;
+                    case ActivityType.Email:
+                        activity.Subject = f.PickRandom("Proposal", "Re: your question", "Meeting notes", "Invoice", "Welcome aboard");
+                        activity.Body = f.Lorem.Sentences(3);
+                        activity.Channel = ActivityChannel.Email;
+                        activity.Direction = f.PickRandom<ActivityDirection>();
+                        activity.EmailFrom = contact.PrimaryEmail;
+                        activity.EmailTo = ["sales@rapport.example"];
+                        break;
+                    case ActivityType.Meeting:
+                        activity.Subject = f.PickRandom("Demo", "Kick-off", "Quarterly review", "Workshop");
+                        activity.Channel = ActivityChannel.InPerson;
+                        activity.StartAt = at;
+                        activity.EndAt = at.AddMinutes(f.PickRandom(30, 45, 60, 90));
+                        activity.Location = f.Address.City();
+                        break;
+                    case ActivityType.Task:
+                        activity.Subject = f.PickRandom("Send quote", "Call back", "Prepare contract", "Check references");
+                        activity.DueAt = at.AddDays(7);
+                        activity.AssigneeId = contact.OwnerId;
+                        activity.Priority = f.PickRandom<TaskPriority>();
+                        activity.Done = !f.Random.Bool(1f / 3);
+                        activity.DoneAt = activity.Done ? at.AddDays(5) : null;
+                        break;
+                }
+                yield return activity;
+            }
+        }
+    }
+
+    private static readonly ActivityType[] KindsPerContact =
+        [ActivityType.Note, ActivityType.Call, ActivityType.Email, ActivityType.Meeting, ActivityType.Task];
 
     private Faker Faker(int stream) => new("en") { Random = new Randomizer(seed * 31 + stream) };
 

@@ -10,6 +10,8 @@ public sealed record Scenario(string Name, string Script, string Description)
         new("filter-company", "filter-company.lua", "GET /contacts?filter=companyId eq … (a company's contacts)"),
         new("filter-segment", "filter-stage.lua", "GET /contacts?filter=lifecycleStage eq … and country eq … sorted by name"),
         new("search-q", "search-q.lua", "GET /contacts?q=… (a last name, or first and last name)"),
+        new("global-search", "global-search.lua", "GET /search?q=… (a name prefix as typed, or first and last name; companies, contacts, activities)"),
+        new("contact-360", "contact-360.lua", "GET /contacts/{id}/overview (contact, company, owner, 20 newest activities, open tasks, documents)"),
         new("create", "create.lua", "POST /contacts"),
         new("patch", "patch.lua", "PATCH /contacts/{id} merge patch with If-Match"),
     ];
@@ -18,9 +20,7 @@ public sealed record Scenario(string Name, string Script, string Description)
     public static readonly IReadOnlyList<string> Pending =
     [
         "filter by a custom field (custom fields are not built yet)",
-        "global search across record types (not built yet)",
-        "contact 360 page data (activities, deals and tickets are not built yet)",
+        "deals and tickets in the 360 page data and the data set (their modules are not built yet)",
         "pipeline board, forecast and dashboard queries (Sales and Analytics modules are not built yet)",
-        "activities in the data set (5 per contact): the activities module does not exist yet",
     ];
 }

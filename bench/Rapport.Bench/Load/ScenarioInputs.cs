@@ -30,6 +30,9 @@ public static class ScenarioInputs
             .Select(c => $"lifecycleStage eq '{Stage(c.LifecycleStage)}' and country eq '{c.Country!.Replace("'", "''", StringComparison.Ordinal)}'"));
         File.WriteAllLines(Path.Combine(directory, "terms.txt"), sample.Take(1_000)
             .Select((c, i) => i % 2 == 0 ? c.LastName : $"{c.FirstName} {c.LastName}"));
+        // Half name prefixes as typed so far (3 to 5 letters), half a first and last name.
+        File.WriteAllLines(Path.Combine(directory, "global-terms.txt"), sample.Take(1_000)
+            .Select((c, i) => i % 2 == 0 ? c.LastName[..Math.Min(c.LastName.Length, 3 + i % 3)] : $"{c.FirstName} {c.LastName}"));
         var keys = SortKeys.Parse("lastName,firstName", ContactFields.All, ContactFields.DefaultSort);
         File.WriteAllLines(Path.Combine(directory, "cursors.txt"), sample.Take(500).Select(c => cursors.Create(c, keys)));
     }

@@ -16,6 +16,9 @@ public sealed record BenchResult
     public required double[] LoadAverageAfter { get; init; }
     public required LoadSettings Load { get; init; }
     public required ImportFigures Import { get; init; }
+
+    /// <summary>The activities (5 per contact) loaded through the product's ActivityImporter; null in runs made before they existed.</summary>
+    public ActivityImportFigures? Activities { get; init; }
     public required WrkResult ConstantJson { get; init; }
     public required WrkResult RawGetById { get; init; }
     public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
@@ -34,6 +37,8 @@ public sealed record ImportFigures(
 {
     public double Ratio => RawRowsPerSecond > 0 ? ProductRowsPerSecond / RawRowsPerSecond : 0;
 }
+
+public sealed record ActivityImportFigures(long Rows, long LinkRows, double Seconds, double RowsPerSecond);
 
 public sealed record ScenarioResult(string Name, string Description, WrkResult Result);
 

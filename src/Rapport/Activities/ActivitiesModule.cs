@@ -1,5 +1,6 @@
 using Rapport.Activities.Calendar;
 using Rapport.Activities.Demo;
+using Rapport.Activities.Import;
 using Rapport.Activities.Reminders;
 using Rapport.Activities.Pages;
 using Rapport.Platform.Api;
@@ -21,6 +22,7 @@ public static class ActivitiesModule
             .AddScoped<CalendarFeedService>()
             .AddScoped<ActivityDemoSeeder>()
             .AddScoped<TaskReminders>()
+            .AddScoped<ActivityImporter>()
             .AddHostedService<ReminderWorker>()
             .AddSearchProvider<ActivitySearch>()
             .AddRecordPanel(new RecordPanel("openTasks", "Open tasks", 10,

@@ -39,7 +39,10 @@ internal sealed class PostgresBulkSession(RapportDb db, IDbContextTransaction tr
         "numeric" => NpgsqlDbType.Numeric,
         "double precision" => NpgsqlDbType.Double,
         "timestamp with time zone" => NpgsqlDbType.TimestampTz,
+        "smallint" => NpgsqlDbType.Smallint,
+        "jsonb" => NpgsqlDbType.Jsonb,
         "text[]" => NpgsqlDbType.Array | NpgsqlDbType.Text,
+        "uuid[]" => NpgsqlDbType.Array | NpgsqlDbType.Uuid,
         _ => throw new NotSupportedException($"Bulk writes do not handle the column type '{storeType}' yet."),
     };
 }
