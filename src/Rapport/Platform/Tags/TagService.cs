@@ -21,15 +21,24 @@ public sealed class TagService(RapportDb db, RecordAccess access, CurrentActor a
         if (take is < 1 or > MaxLimit) throw RequestValidationException.For("limit", $"limit must be between 1 and {MaxLimit}.");
         if (q is { Length: > TagNames.MaxLength }) throw RequestValidationException.For("q", $"q must be at most {TagNames.MaxLength} characters.");
         var prefix = string.IsNullOrWhiteSpace(q) ? null : TagNames.Normalize(q);
-        var usage = await UsageAsync(prefix, ct);
         // Names found on records but missing from the catalogue (written by the bulk import, or before the catalogue
-        // existed) join it now, so the list shows every tag in use.
-        var missing = usage.Keys.ToList();
-        if (missing.Count > 0) await TagCatalogue.EnsureAsync(db, missing, actor.UserId, Timestamps.UtcNow(clock), ct);
+        // existed) join it when the whole catalogue is listed, so the list shows every tag in use.
+        if (prefix is null) await AddNamesInUseAsync(ct);
         var tags = db.Set<Tag>().AsNoTracking();
         if (prefix is not null) tags = tags.Where(t => t.NormalizedName.StartsWith(prefix));
-        var rows = await tags.OrderBy(t => t.NormalizedName).Take(take).ToListAsync(ct);
-        return new TagList(rows.Select(t => TagResponse.From(t, UsageOf(usage, t.NormalizedName))).ToList());
+        tags = tags.OrderBy(t => t.NormalizedName).Take(take);
+        var rows = await tags.ToListAsync(ct);
+        var usage = await UsageAsync(tags, ct);
+        return new TagList(rows.Select(t => TagResponse.From(t, UsageOf(usage, t.Id))).ToList());
+    }
+
+    private async Task AddNamesInUseAsync(CancellationToken ct)
+    {
+        var names = new List<string>();
+        foreach (var type in TaggedRecords.All) names.AddRange(await type.NamesInUseAsync(db, ct));
+        var known = await db.Set<Tag>().Select(t => t.NormalizedName).ToListAsync(ct);
+        var missing = names.Where(n => !known.Contains(TagNames.Normalize(n))).ToList();
+        if (missing.Count > 0) await TagCatalogue.EnsureAsync(db, missing, actor.UserId, Timestamps.UtcNow(clock), ct);
     }
 
     /// <summary>Catalogue names starting with what was typed, for autocomplete (no usage counts: cheap on every key).</summary>
@@ -48,7 +57,7 @@ public sealed class TagService(RapportDb db, RecordAccess access, CurrentActor a
     public async Task<TagResponse> GetAsync(Guid id, CancellationToken ct)
     {
         var tag = await db.Set<Tag>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw Missing(id);
-        return TagResponse.From(tag, UsageOf(await UsageAsync(tag.NormalizedName, ct), tag.NormalizedName));
+        return TagResponse.From(tag, UsageOf(await UsageAsync(db.Set<Tag>().Where(t => t.Id == id), ct), id));
     }
 
     public async Task<TagResponse> CreateAsync(TagInput input, CancellationToken ct)
@@ -61,7 +70,7 @@ public sealed class TagService(RapportDb db, RecordAccess access, CurrentActor a
         var tag = new Tag { Name = input.Name!.Trim(), NormalizedName = key, Color = (input.Color ?? TagNames.ColorFor(key)).ToLowerInvariant() };
         db.Add(tag);
         await db.SaveChangesAsync(ct);
-        return TagResponse.From(tag, UsageOf([], key));
+        return TagResponse.From(tag, UsageOf([], tag.Id));
     }
 
     /// <summary>Renames and/or recolours; a new name is written onto every record that carries the tag.</summary>
@@ -86,7 +95,7 @@ public sealed class TagService(RapportDb db, RecordAccess access, CurrentActor a
         await db.SaveChangesAsync(ct);
         if (renamed) await RewriteRecordsAsync(oldKey, name, ct);
         await transaction.CommitAsync(ct);
-        return TagResponse.From(tag, UsageOf(await UsageAsync(key, ct), key));
+        return TagResponse.From(tag, UsageOf(await UsageAsync(db.Set<Tag>().Where(t => t.Id == id), ct), id));
     }
 
     /// <summary>Removes the tag from every record that carries it, then from the catalogue.</summary>
@@ -124,22 +133,15 @@ public sealed class TagService(RapportDb db, RecordAccess access, CurrentActor a
         }
     }
 
-    private async Task<Dictionary<string, Dictionary<string, int>>> UsageAsync(string? prefix, CancellationToken ct)
+    private async Task<Dictionary<string, Dictionary<Guid, int>>> UsageAsync(IQueryable<Tag> tags, CancellationToken ct)
     {
-        var usage = new Dictionary<string, Dictionary<string, int>>();
-        foreach (var type in TaggedRecords.All)
-        {
-            foreach (var (name, count) in await type.CountsAsync(db, access, prefix, ct))
-            {
-                if (!usage.TryGetValue(name, out var perType)) usage[name] = perType = [];
-                perType[type.Plural] = count;
-            }
-        }
+        var usage = new Dictionary<string, Dictionary<Guid, int>>();
+        foreach (var type in TaggedRecords.All) usage[type.Plural] = await type.CountsAsync(db, access, tags, ct);
         return usage;
     }
 
-    private static Dictionary<string, int> UsageOf(Dictionary<string, Dictionary<string, int>> usage, string key) =>
-        TaggedRecords.All.ToDictionary(t => t.Plural, t => usage.GetValueOrDefault(key)?.GetValueOrDefault(t.Plural) ?? 0);
+    private static Dictionary<string, int> UsageOf(Dictionary<string, Dictionary<Guid, int>> usage, Guid id) =>
+        TaggedRecords.All.ToDictionary(t => t.Plural, t => usage.GetValueOrDefault(t.Plural)?.GetValueOrDefault(id) ?? 0);
 
     private static void Validate(TagInput input)
     {

@@ -17,8 +17,11 @@ public abstract record TaggedRecordType(string Plural, string Singular, Type Ent
 
     public abstract IQueryable<Entity> Query(RapportDb db);
 
-    /// <summary>How many records the caller can read carry each tag, by normalised name.</summary>
-    public abstract Task<Dictionary<string, int>> CountsAsync(RapportDb db, Auth.RecordAccess access, string? prefix, CancellationToken ct);
+    /// <summary>How many records the caller can read carry each of <paramref name="tags"/>, by tag id (one query).</summary>
+    public abstract Task<Dictionary<Guid, int>> CountsAsync(RapportDb db, Auth.RecordAccess access, IQueryable<Tag> tags, CancellationToken ct);
+
+    /// <summary>Every distinct tag name on records of this type, whoever owns them.</summary>
+    public abstract Task<List<string>> NamesInUseAsync(RapportDb db, CancellationToken ct);
 
     /// <summary>Every record of this type (whoever owns it) that carries the tag, whatever its spelling on the record.</summary>
     public abstract IQueryable<Entity> Carrying(RapportDb db, string normalizedName);
@@ -35,15 +38,36 @@ public sealed record TaggedRecordType<T>(string Plural, string Singular, Express
 
     public override IQueryable<Entity> Query(RapportDb db) => db.Set<T>();
 
-    public override async Task<Dictionary<string, int>> CountsAsync(RapportDb db, Auth.RecordAccess access, string? prefix,
+    public override async Task<Dictionary<Guid, int>> CountsAsync(RapportDb db, Auth.RecordAccess access, IQueryable<Tag> tags,
         CancellationToken ct)
     {
-        var names = access.Readable(db.Set<T>()).SelectMany(Expression.Lambda<Func<T, IEnumerable<string>>>(Tags.Body, Tags.Parameters))
-            .Select(t => t.ToLower());
-        if (prefix is not null) names = names.Where(t => t.StartsWith(prefix));
-        var counts = await names.GroupBy(t => t).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        // SQLite's lower() folds ASCII only: fold again here so every spelling lands on the catalogue's key.
-        return counts.GroupBy(c => TagNames.Normalize(c.Key)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        // tag => readable.Count(r => r.Tags.Any(t => t.ToLower() == tag.NormalizedName)): a correlated count per
+        // catalogue row. (Unnesting every record's tags and grouping would need a lateral join, which EF Core cannot
+        // write for SQLite.)
+        var readable = access.Readable(db.Set<T>());
+        var tag = Expression.Parameter(typeof(Tag), "tag");
+        var name = Expression.Parameter(typeof(string), "t");
+        var equals = Expression.Equal(Expression.Call(name, ToLower), Expression.Property(tag, nameof(Tag.NormalizedName)));
+        var any = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], Tags.Body,
+            Expression.Lambda<Func<string, bool>>(equals, name));
+        var count = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(T)], readable.Expression,
+            Expression.Quote(Expression.Lambda<Func<T, bool>>(any, Tags.Parameters)));
+        var row = Expression.New(typeof(TagCount).GetConstructors()[0], Expression.Property(tag, nameof(Tag.Id)), count);
+        var rows = await tags.Select(Expression.Lambda<Func<Tag, TagCount>>(row, tag)).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => r.Count);
+    }
+
+    public override Task<List<string>> NamesInUseAsync(RapportDb db, CancellationToken ct)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+            return db.Set<T>().SelectMany(Expression.Lambda<Func<T, IEnumerable<string>>>(Tags.Body, Tags.Parameters)).Distinct().ToListAsync(ct);
+        // EF Core cannot unnest a JSON column across rows on SQLite (no lateral join); json_each can.
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var table = entity.GetTableName();
+        var column = entity.FindProperty(Property.Name)!.GetColumnName();
+        // Table and column names come from the EF model, never from a request.
+        var sql = $"SELECT DISTINCT j.value AS \"Value\" FROM \"{table}\" AS r, json_each(r.\"{column}\") AS j WHERE j.type = 'text'";
+        return db.Database.SqlQueryRaw<string>(sql).ToListAsync(ct);
     }
 
     public override IQueryable<Entity> Carrying(RapportDb db, string normalizedName)
@@ -59,6 +83,8 @@ public sealed record TaggedRecordType<T>(string Plural, string Singular, Express
         CancellationToken ct) =>
         [.. await access.Within(db.Set<T>(), Auth.Operation.Edit).Where(r => ids.Contains(r.Id)).ToListAsync(ct)];
 }
+
+public sealed record TagCount(Guid Id, int Count);
 
 public static class TaggedRecords
 {
