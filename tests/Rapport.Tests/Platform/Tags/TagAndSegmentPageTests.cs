@@ -59,7 +59,7 @@ public abstract class TagAndSegmentPageTests(RapportApp app)
         Assert.EndsWith($"/segments/{segment.Id}", context.Services.GetRequiredService<NavigationManager>().Uri);
 
         var segmentPage = context.Render<SegmentPage>(p => p.Add(x => x.Id, segment.Id));
-        segmentPage.WaitForAssertion(() => Assert.Equal(2, segmentPage.FindAll("[data-testid=member-link]").Count));
+        segmentPage.WaitForAssertion(() => Assert.Equal(2, segmentPage.FindAll("[data-testid=member-link]").Count), TimeSpan.FromSeconds(10));
         Assert.Equal($"/export/segments/{segment.Id}/members/export.csv", segmentPage.Find("[data-testid=segment-export]").GetAttribute("href"));
     }
 
