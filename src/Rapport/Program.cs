@@ -6,6 +6,8 @@ using Rapport.Platform.Documents;
 using Rapport.Platform.Hosting;
 using Rapport.Platform.Notifications;
 using Rapport.Platform.Search.Global;
+using Rapport.Platform.Segments;
+using Rapport.Platform.Tags;
 using Rapport.Platform.Ui;
 
 // `rapport` serves; `rapport <command>` runs an operator command against the same configuration.
@@ -22,9 +24,10 @@ static WebApplication CreateApp(string[] args)
 
     var app = builder.Build();
     app.UseRapportPlatform();
-    app.MapRapportApi().MapContacts().MapActivities().MapDocuments().MapGlobalSearch().MapNotifications();
+    app.MapRapportApi().MapContacts().MapActivities().MapDocuments().MapGlobalSearch().MapNotifications().MapTags().MapSegments();
     app.MapCalendarFeeds();
     app.MapContactExports();
+app.MapSegmentExports();
     app.MapDocumentFiles();
     app.MapRapportUi();
     return app;

@@ -3,6 +3,8 @@ using Rapport.Contacts;
 using Rapport.Platform.Documents;
 using Rapport.Platform.Notifications;
 using Rapport.Platform.Search.Global;
+using Rapport.Platform.Segments;
+using Rapport.Platform.Tags;
 
 namespace Rapport;
 
@@ -13,5 +15,5 @@ namespace Rapport;
 public static class RapportModules
 {
     public static IServiceCollection AddRapportModules(this IServiceCollection services) =>
-        services.AddGlobalSearch().AddNotifications().AddContacts().AddActivities().AddDocuments();
+        services.AddGlobalSearch().AddNotifications().AddContacts().AddActivities().AddDocuments().AddTags().AddSegments();
 }

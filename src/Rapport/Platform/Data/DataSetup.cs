@@ -5,6 +5,7 @@ using System.Data.Common;
 using Rapport.Platform.Audit;
 using Rapport.Platform.Hosting;
 using Rapport.Platform.Notifications;
+using Rapport.Platform.Tags;
 
 namespace Rapport.Platform.Data;
 
@@ -17,6 +18,7 @@ public static class DataSetup
         var options = configuration.GetSection(RapportOptions.Section).Get<RapportOptions>() ?? new RapportOptions();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<NotificationInterceptor>();
+        services.AddScoped<TagInterceptor>();
         if (options.Database.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = configuration.GetConnectionString(ConnectionName)
@@ -24,14 +26,14 @@ public static class DataSetup
                     "Rapport__Database__Provider=Postgres needs a connection string in ConnectionStrings__Rapport.");
             services.AddDbContext<RapportDb, PostgresRapportDb>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<TagInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(configuration, options);
             services.AddDbContext<RapportDb, SqliteRapportDb>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>(),
+                .AddInterceptors(sp.GetRequiredService<TagInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>(),
                     SqlitePragmas.Instance));
         }
         return services;
