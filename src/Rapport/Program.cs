@@ -2,6 +2,7 @@ using Rapport;
 using Rapport.Activities;
 using Rapport.Contacts;
 using Rapport.Platform.Api;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Documents;
 using Rapport.Platform.Hosting;
 using Rapport.Platform.Notifications;
@@ -22,7 +23,7 @@ static WebApplication CreateApp(string[] args)
 
     var app = builder.Build();
     app.UseRapportPlatform();
-    app.MapRapportApi().MapContacts().MapActivities().MapDocuments().MapGlobalSearch().MapNotifications();
+    app.MapRapportApi().MapContacts().MapActivities().MapDocuments().MapGlobalSearch().MapNotifications().MapCustomFields();
     app.MapCalendarFeeds();
     app.MapContactExports();
     app.MapDocumentFiles();

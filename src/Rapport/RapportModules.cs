@@ -1,5 +1,6 @@
 using Rapport.Activities;
 using Rapport.Contacts;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Documents;
 using Rapport.Platform.Notifications;
 using Rapport.Platform.Search.Global;
@@ -13,5 +14,5 @@ namespace Rapport;
 public static class RapportModules
 {
     public static IServiceCollection AddRapportModules(this IServiceCollection services) =>
-        services.AddGlobalSearch().AddNotifications().AddContacts().AddActivities().AddDocuments();
+        services.AddCustomFields().AddGlobalSearch().AddNotifications().AddContacts().AddActivities().AddDocuments();
 }

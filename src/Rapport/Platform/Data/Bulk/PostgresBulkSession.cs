@@ -40,6 +40,7 @@ internal sealed class PostgresBulkSession(RapportDb db, IDbContextTransaction tr
         "double precision" => NpgsqlDbType.Double,
         "timestamp with time zone" => NpgsqlDbType.TimestampTz,
         "text[]" => NpgsqlDbType.Array | NpgsqlDbType.Text,
+        "jsonb" => NpgsqlDbType.Jsonb,
         _ => throw new NotSupportedException($"Bulk writes do not handle the column type '{storeType}' yet."),
     };
 }
