@@ -51,6 +51,9 @@ public static class CustomFieldSql
         return Expression.Call(HasMethod, call.Arguments[0], call.Arguments[1], option);
     }
 
+    // Every function below is declared nullable without its arguments propagating nullability: a record that has
+    // values but not this one still reads null, so EF Core must not rewrite "value IS NULL" to "column IS NULL".
+
     public static void ConfigureSqlite(ModelBuilder builder, IRelationalTypeMappingSource types)
     {
         var text = types.FindMapping(typeof(string))!;
@@ -60,7 +63,7 @@ public static class CustomFieldSql
         // '$.name': names are plain identifiers (checked when a field is defined), so no quoting is needed.
         SqlExpression Extract(IReadOnlyList<SqlExpression> args, Type type, RelationalTypeMapping mapping) =>
             new SqlFunctionExpression("json_extract", [args[0], Path(args[1], text)], nullable: true,
-                argumentsPropagateNullability: [true, false], type, mapping);
+                argumentsPropagateNullability: [false, false], type, mapping);
         builder.HasDbFunction(TextMethod).HasTranslation(args => Extract(args, typeof(string), text));
         builder.HasDbFunction(NumberMethod).HasTranslation(args => Extract(args, typeof(double), real));
         builder.HasDbFunction(BooleanMethod).HasTranslation(args => Extract(args, typeof(bool), boolean));
@@ -75,7 +78,7 @@ public static class CustomFieldSql
             var needle = new SqlBinaryExpression(ExpressionType.Add,
                 new SqlBinaryExpression(ExpressionType.Add, quote, args[2], typeof(string), text), quote, typeof(string), text);
             var position = new SqlFunctionExpression("instr", [list, needle], nullable: true,
-                argumentsPropagateNullability: [true, true], typeof(int), integer);
+                argumentsPropagateNullability: [false, false], typeof(int), integer);
             return new SqlBinaryExpression(ExpressionType.GreaterThan, position,
                 new SqlConstantExpression(0, typeof(int), integer), typeof(bool), boolean);
         });
@@ -89,7 +92,7 @@ public static class CustomFieldSql
         var boolean = types.FindMapping(typeof(bool))!;
         SqlExpression Extract(IReadOnlyList<SqlExpression> args) =>
             new SqlFunctionExpression("jsonb_extract_path_text", [args[0], Name(args[1], text)], nullable: true,
-                argumentsPropagateNullability: [true, false], typeof(string), text);
+                argumentsPropagateNullability: [false, false], typeof(string), text);
         builder.HasDbFunction(TextMethod).HasTranslation(Extract);
         builder.HasDbFunction(NumberMethod).HasTranslation(args =>
             new SqlUnaryExpression(ExpressionType.Convert, Extract(args), typeof(double), real));
@@ -98,9 +101,9 @@ public static class CustomFieldSql
         builder.HasDbFunction(HasMethod).HasTranslation(args =>
         {
             var list = new SqlFunctionExpression("jsonb_extract_path", [args[0], Name(args[1], text)], nullable: true,
-                argumentsPropagateNullability: [true, false], typeof(string), jsonb);
+                argumentsPropagateNullability: [false, false], typeof(string), jsonb);
             var exists = new SqlFunctionExpression("jsonb_exists", [list, args[2]], nullable: true,
-                argumentsPropagateNullability: [true, true], typeof(bool), boolean);
+                argumentsPropagateNullability: [false, false], typeof(bool), boolean);
             return new SqlFunctionExpression("coalesce", [exists, new SqlConstantExpression(false, typeof(bool), boolean)],
                 nullable: false, argumentsPropagateNullability: [false, false], typeof(bool), boolean);
         });
