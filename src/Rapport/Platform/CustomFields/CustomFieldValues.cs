@@ -9,7 +9,8 @@ namespace Rapport.Platform.CustomFields;
 /// Applies the <c>customFields</c> of a create or update to a record's stored values, by the rules of docs/api.md:
 /// unknown names and values of the wrong type are refused (errors keyed <c>customFields.name</c>); a create gets
 /// each field's default and must fill every required field; an update may not remove a required value; an
-/// archived field's value is kept and cannot be changed until the field is unarchived.
+/// archived field's value is kept and cannot be changed until the field is unarchived. An update without
+/// <c>customFields</c> leaves the values alone.
 /// </summary>
 public sealed class CustomFieldValues(RapportDb db)
 {
@@ -42,6 +43,8 @@ public sealed class CustomFieldValues(RapportDb db)
     public static string? Merge(string objectKey, IReadOnlyList<CustomFieldDefinition> definitions, string? stored,
         IReadOnlyDictionary<string, JsonElement>? input, bool isNew, Dictionary<string, string[]> errors)
     {
+        // An update that names no custom fields at all (customFields absent or null) leaves them as they are.
+        if (input is null && !isNew) return stored;
         var current = CustomFieldJson.Read(stored);
         var byName = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
         var result = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
