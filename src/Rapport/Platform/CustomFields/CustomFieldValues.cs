@@ -39,6 +39,24 @@ public sealed class CustomFieldValues(RapportDb db)
         return Merge(objectKey, definitions, record.CustomFields, input, isNew, errors);
     }
 
+    /// <summary>The names of a record type's fields that are not archived (the ones a merge may fill in).</summary>
+    public async Task<IReadOnlySet<string>> ActiveNamesAsync<T>(CancellationToken ct) where T : IHasCustomFields =>
+        (await DefinitionsAsync(CustomFieldObjects.KeyOf<T>(), ct)).Where(d => !d.Archived).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A merge's custom values: the survivor's, plus the other record's for active fields the survivor has no value
+    /// in (an archived field's value cannot be added, so the other record's is not carried over).
+    /// </summary>
+    public static Dictionary<string, JsonElement>? Fill(Dictionary<string, JsonElement>? survivor, Dictionary<string, JsonElement>? other,
+        IReadOnlySet<string> active)
+    {
+        if (other is null || other.Count == 0) return survivor;
+        var result = new Dictionary<string, JsonElement>(survivor ?? [], StringComparer.Ordinal);
+        foreach (var (name, value) in other)
+            if (active.Contains(name) && !result.ContainsKey(name)) result[name] = value;
+        return result;
+    }
+
     /// <summary>The rules themselves, without the database: also used by the import for rows it bulk-writes.</summary>
     public static string? Merge(string objectKey, IReadOnlyList<CustomFieldDefinition> definitions, string? stored,
         IReadOnlyDictionary<string, JsonElement>? input, bool isNew, Dictionary<string, string[]> errors)

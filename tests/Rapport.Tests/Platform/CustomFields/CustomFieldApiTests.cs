@@ -272,6 +272,23 @@ public abstract class CustomFieldApiTests(RapportApp app)
             .EnsureSuccessAsync();
         Assert.Equal("L-8", (await admin.GetContactAsync(contact.Id)).CustomFields.Value(name));
     }
+
+    [Fact]
+    public async Task Merge_KeepsTheSurvivorsValues_AndFillsItsEmptyFieldsFromTheOtherRecord()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var (tier, region) = (UniqueName("tier"), UniqueName("region"));
+        await admin.DefineAsync(new { @object = "contact", name = tier, label = "Tier", type = "text" });
+        await admin.DefineAsync(new { @object = "contact", name = region, label = "Region", type = "text" });
+        var survivor = await admin.CreateContactAsync(new { lastName = "Keeper", customFields = new Dictionary<string, object> { [tier] = "gold" } });
+        var other = await admin.CreateContactAsync(new { lastName = "Goner", customFields = new Dictionary<string, object> { [tier] = "silver", [region] = "north" } });
+
+        var response = await admin.Client.PostJsonAsync($"/api/v1/contacts/{survivor.Id}/merge", new { mergeId = other.Id });
+
+        await response.EnsureSuccessAsync();
+        var values = (await admin.GetContactAsync(survivor.Id)).CustomFields;
+        Assert.Equal(("gold", "north"), (values.Value(tier), values.Value(region)));
+    }
 }
 
 public sealed class CustomFieldApiTestsOnSqlite(SqliteApp app) : CustomFieldApiTests(app), IClassFixture<SqliteApp>;
