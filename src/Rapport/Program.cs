@@ -2,6 +2,7 @@ using Rapport;
 using Rapport.Activities;
 using Rapport.Contacts;
 using Rapport.Platform.Api;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Documents;
 using Rapport.Platform.Hosting;
 using Rapport.Platform.Notifications;
@@ -24,10 +25,11 @@ static WebApplication CreateApp(string[] args)
 
     var app = builder.Build();
     app.UseRapportPlatform();
-    app.MapRapportApi().MapContacts().MapActivities().MapDocuments().MapGlobalSearch().MapNotifications().MapTags().MapSegments();
+    app.MapRapportApi().MapContacts().MapActivities().MapDocuments().MapGlobalSearch().MapNotifications().MapTags().MapSegments()
+        .MapCustomFields();
     app.MapCalendarFeeds();
     app.MapContactExports();
-app.MapSegmentExports();
+    app.MapSegmentExports();
     app.MapDocumentFiles();
     app.MapRapportUi();
     return app;

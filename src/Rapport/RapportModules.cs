@@ -1,5 +1,6 @@
 using Rapport.Activities;
 using Rapport.Contacts;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Documents;
 using Rapport.Platform.Notifications;
 using Rapport.Platform.Search.Global;
@@ -15,5 +16,6 @@ namespace Rapport;
 public static class RapportModules
 {
     public static IServiceCollection AddRapportModules(this IServiceCollection services) =>
-        services.AddGlobalSearch().AddNotifications().AddContacts().AddActivities().AddDocuments().AddTags().AddSegments();
+        services.AddCustomFields().AddGlobalSearch().AddNotifications().AddContacts().AddActivities().AddDocuments().AddTags()
+            .AddSegments();
 }

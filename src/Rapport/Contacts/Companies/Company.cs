@@ -1,8 +1,9 @@
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Data;
 
 namespace Rapport.Contacts.Companies;
 
-public sealed class Company : Entity, IOwned
+public sealed class Company : Entity, IOwned, IHasCustomFields
 {
     public string Name { get; set; } = "";
     public string? Domain { get; set; }
@@ -18,4 +19,5 @@ public sealed class Company : Entity, IOwned
     public string? Phone { get; set; }
     public Guid? OwnerId { get; set; }
     public List<string> Tags { get; set; } = [];
+    public string? CustomFields { get; set; }
 }

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Rapport.Contacts.Shared;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Data;
 
 namespace Rapport.Contacts.Companies;
@@ -19,6 +21,9 @@ public sealed record CompanyInput
     public string? Phone { get; init; }
     public Guid? OwnerId { get; init; }
     public List<string>? Tags { get; init; }
+
+    /// <summary>Custom field values by field name (GET /api/v1/custom-fields?object=company); null removes one in a patch.</summary>
+    public Dictionary<string, JsonElement>? CustomFields { get; init; }
 }
 
 public sealed record CompanyResponse(
@@ -32,6 +37,7 @@ public sealed record CompanyResponse(
     string? Phone,
     Guid? OwnerId,
     IReadOnlyList<string> Tags,
+    IReadOnlyDictionary<string, JsonElement> CustomFields,
     int Version,
     DateTime CreatedAt,
     Guid? CreatedById,
@@ -42,7 +48,7 @@ public sealed record CompanyResponse(
         c.Id, c.Name, c.Domain, c.Industry, c.EmployeeCount,
         c.AnnualRevenue is { } amount ? new Money { Amount = Decimals.Shortest(amount), Currency = c.AnnualRevenueCurrency ?? "" } : null,
         new PostalAddress { Street = c.Street, City = c.City, Region = c.Region, PostalCode = c.PostalCode, Country = c.Country },
-        c.Phone, c.OwnerId, c.Tags, c.Version, c.CreatedAt, c.CreatedById, c.UpdatedAt, c.UpdatedById);
+        c.Phone, c.OwnerId, c.Tags, CustomFieldJson.ReadOnly(c.CustomFields), c.Version, c.CreatedAt, c.CreatedById, c.UpdatedAt, c.UpdatedById);
 
     /// <summary>The writable part of a company, the document a merge patch applies to.</summary>
     public static CompanyInput ToInput(Company c) => new()
@@ -56,5 +62,6 @@ public sealed record CompanyResponse(
         Phone = c.Phone,
         OwnerId = c.OwnerId,
         Tags = c.Tags,
+        CustomFields = CustomFieldJson.Read(c.CustomFields),
     };
 }

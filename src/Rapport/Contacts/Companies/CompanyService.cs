@@ -5,13 +5,15 @@ using Rapport.Platform.Api;
 using Rapport.Platform.Api.Listing;
 using Rapport.Platform.Audit;
 using Rapport.Platform.Auth;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Data;
 using Rapport.Platform.Documents;
 
 namespace Rapport.Contacts.Companies;
 
 /// <summary>Every change to companies, from the API and the UI alike, with permission checks and validation.</summary>
-public sealed class CompanyService(RapportDb db, RecordAccess access, ListQuery lists, DocumentService documents)
+public sealed class CompanyService(RapportDb db, RecordAccess access, ListQuery lists, DocumentService documents,
+    CustomFieldValues customFields)
     : IRecordService<Company, CompanyInput, CompanyResponse>
 {
     private const string What = "company";
@@ -74,6 +76,7 @@ public sealed class CompanyService(RapportDb db, RecordAccess access, ListQuery 
         var errors = new Dictionary<string, string[]>();
         if (Tags.Problem(input.Tags) is { } tagProblem) errors["tags"] = [tagProblem];
         var owner = await access.ResolveOwnerAsync(input.OwnerId, isNew, company.OwnerId, errors, ct);
+        var values = await customFields.ApplyAsync(company, input.CustomFields, isNew, errors, ct);
         RequestValidator.ThrowIfInvalid(input, errors);
 
         company.Name = input.Name!.Trim();
@@ -92,6 +95,7 @@ public sealed class CompanyService(RapportDb db, RecordAccess access, ListQuery 
         company.OwnerId = owner;
         var tags = Tags.Normalize(input.Tags);
         if (!tags.SequenceEqual(company.Tags)) company.Tags = tags;
+        if (values != company.CustomFields) company.CustomFields = values;
     }
 
     internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Contacts.Companies;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api;
+using Rapport.Platform.CustomFields;
 
 namespace Rapport.Contacts.Import;
 
@@ -23,6 +24,7 @@ public sealed class ImportBatch(IServiceProvider services, DuplicateStrategy str
         var owners = await ownerLookup.ResolveAsync(valid, ct);
         var existing = strategy == DuplicateStrategy.Create ? [] : await ExistingAsync(valid, ct);
         var contacts = services.GetRequiredService<ContactService>();
+        var customFields = await services.GetRequiredService<CustomFieldValues>().DefinitionsAsync(CustomFieldObjects.KeyOf<Contact>(), ct);
 
         var creates = new List<Contact>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -48,7 +50,17 @@ public sealed class ImportBatch(IServiceProvider services, DuplicateStrategy str
             var duplicate = key is not null && strategy != DuplicateStrategy.Create && (existing.ContainsKey(key) || !seen.Add(key));
             if (!duplicate || strategy == DuplicateStrategy.Create)
             {
-                creates.Add(ToContact(row.Input, companyId, ownerId));
+                // Bulk-written rows get their defaults and required fields checked here, as the service would.
+                var problems = new Dictionary<string, string[]>();
+                var values = CustomFieldValues.Merge(CustomFieldObjects.KeyOf<Contact>(), customFields, null, row.Input.CustomFields, isNew: true, problems);
+                if (problems.Count > 0)
+                {
+                    errors.Add(new(row.Number, null, string.Join(" ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value)}."))));
+                    continue;
+                }
+                var contact = ToContact(row.Input, companyId, ownerId);
+                contact.CustomFields = values;
+                creates.Add(contact);
                 continue;
             }
             if (strategy == DuplicateStrategy.Skip || !existing.TryGetValue(key!, out var existingId))
@@ -121,7 +133,16 @@ public sealed class ImportBatch(IServiceProvider services, DuplicateStrategy str
             Source = row.Source ?? current.Source,
             Tags = row.Tags is null ? current.Tags : [.. current.Tags ?? [], .. row.Tags],
             Notes = row.Notes ?? current.Notes,
+            CustomFields = row.CustomFields is null ? current.CustomFields : Overlay(current.CustomFields, row.CustomFields),
         };
+    }
+
+    private static Dictionary<string, System.Text.Json.JsonElement> Overlay(Dictionary<string, System.Text.Json.JsonElement>? current,
+        Dictionary<string, System.Text.Json.JsonElement> row)
+    {
+        var result = new Dictionary<string, System.Text.Json.JsonElement>(current ?? [], StringComparer.Ordinal);
+        foreach (var (name, value) in row) result[name] = value;
+        return result;
     }
 
     /// <summary>A row without an owner is owned by the importer (<see cref="ContactImporter"/> fills it in).</summary>

@@ -34,11 +34,13 @@ public static class ImportEndpoints
         group.MapGet("/{id:guid}/errors.csv", Errors).WithName("GetImportErrors").WithSummary("An import's error report: row, column, message");
     }
 
-    private static async Task<Ok<ImportPreviewResponse>> Preview(HttpRequest request, ImportDuplicateWarnings duplicates, CancellationToken ct)
+    private static async Task<Ok<ImportPreviewResponse>> Preview(HttpRequest request, ImportDuplicateWarnings duplicates,
+        Platform.CustomFields.CustomFieldValues customFields, CancellationToken ct)
     {
         var (file, form) = await ReadFormAsync(request, ct);
         await using var stream = file.OpenReadStream();
-        var preview = await ImportPreviewer.PreviewAsync(stream, ImportMapping.Parse(form["mapping"]), ct);
+        var preview = await ImportPreviewer.PreviewAsync(stream, ImportMapping.Parse(form["mapping"]),
+            await ImportCustomFields.LoadAsync(customFields, ct), ct);
         return TypedResults.Ok(await duplicates.AddToAsync(preview, ct));
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using Rapport.Platform.CustomFields;
 
 namespace Rapport.Contacts.Import;
 
@@ -54,16 +55,35 @@ public static class ImportFields
         .DistinctBy(p => p.Key)
         .ToFrozenDictionary(p => p.Key, p => p.Field);
 
-    public static bool IsKnown(string field) => All.Contains(field, StringComparer.Ordinal);
+    /// <summary>How a column names a custom field: <c>customFields.tier</c>.</summary>
+    public const string CustomPrefix = CustomFieldValues.Prefix + ".";
 
-    /// <summary>The field a header names, or null; each field is matched to the first header naming it.</summary>
-    public static Dictionary<string, string> AutoMatch(IEnumerable<string> headers)
+    public static string CustomKey(CustomFieldDefinition field) => CustomPrefix + field.Name;
+
+    /// <summary>Every field a column can feed: the contact's own, then its custom fields (not archived ones).</summary>
+    public static IReadOnlyList<string> AllWith(IReadOnlyList<CustomFieldDefinition>? custom) =>
+        [.. All, .. (custom ?? []).Select(CustomKey)];
+
+    public static bool IsKnown(string field, IReadOnlyList<CustomFieldDefinition>? custom = null) =>
+        AllWith(custom).Contains(field, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The field a header names, or null; each field is matched to the first header naming it. A header that is a
+    /// field's own name ("Email", "Job title") means that field; then custom fields are matched by label, name or
+    /// <c>cf:name</c> (the export's headers); then the synonyms.
+    /// </summary>
+    public static Dictionary<string, string> AutoMatch(IEnumerable<string> headers, IReadOnlyList<CustomFieldDefinition>? custom = null)
     {
         var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var header in headers)
         {
-            if (ByName.TryGetValue(Normalize(header), out var field) && !mapping.ContainsValue(field))
-                mapping[header] = field;
+            var key = Normalize(header);
+            var field = All.FirstOrDefault(f => Normalize(f) == key)
+                ?? (custom ?? []).Where(c => Normalize(c.Label) == key || Normalize(c.Name) == key
+                                             || Normalize(CustomFieldExport.Technical(c.Name)) == key)
+                    .Select(CustomKey).FirstOrDefault()
+                ?? ByName.GetValueOrDefault(key);
+            if (field is not null && !mapping.ContainsValue(field)) mapping[header] = field;
         }
         return mapping;
     }

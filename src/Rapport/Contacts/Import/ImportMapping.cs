@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Rapport.Platform.Api;
+using Rapport.Platform.CustomFields;
 
 namespace Rapport.Contacts.Import;
 
@@ -7,15 +8,16 @@ namespace Rapport.Contacts.Import;
 public sealed record ImportMapping(IReadOnlyDictionary<string, string> ColumnToField)
 {
     /// <summary>Checks a chosen mapping against the file's headers; null or empty means match automatically.</summary>
-    public static ImportMapping For(IReadOnlyList<string> headers, IReadOnlyDictionary<string, string>? chosen)
+    public static ImportMapping For(IReadOnlyList<string> headers, IReadOnlyDictionary<string, string>? chosen,
+        IReadOnlyList<CustomFieldDefinition>? custom = null)
     {
-        if (chosen is null || chosen.Count == 0) return new ImportMapping(ImportFields.AutoMatch(headers));
+        if (chosen is null || chosen.Count == 0) return new ImportMapping(ImportFields.AutoMatch(headers, custom));
         var errors = new Dictionary<string, string[]>();
         foreach (var (column, field) in chosen)
         {
             if (!headers.Contains(column, StringComparer.Ordinal)) errors[$"mapping.{column}"] = [$"The file has no column '{column}'."];
-            else if (!string.IsNullOrEmpty(field) && !ImportFields.IsKnown(field))
-                errors[$"mapping.{column}"] = [$"'{field}' is not a contact field ({string.Join(", ", ImportFields.All)})."];
+            else if (!string.IsNullOrEmpty(field) && !ImportFields.IsKnown(field, custom))
+                errors[$"mapping.{column}"] = [$"'{field}' is not a contact field ({string.Join(", ", ImportFields.AllWith(custom))})."];
         }
         var used = chosen.Where(p => !string.IsNullOrEmpty(p.Value)).ToList();
         foreach (var twice in used.GroupBy(p => p.Value).Where(g => g.Count() > 1))

@@ -1,3 +1,5 @@
+using Rapport.Platform.CustomFields;
+
 namespace Rapport.Contacts.Import;
 
 public sealed record PreviewColumn(string Header, string? Field);
@@ -19,7 +21,8 @@ public static class ImportPreviewer
 {
     public const int Rows = 20;
 
-    public static async Task<ImportPreviewResponse> PreviewAsync(Stream file, IReadOnlyDictionary<string, string>? chosen, CancellationToken ct)
+    public static async Task<ImportPreviewResponse> PreviewAsync(Stream file, IReadOnlyDictionary<string, string>? chosen,
+        IReadOnlyList<CustomFieldDefinition> custom, CancellationToken ct)
     {
         // The preview reads a copy of the start of the file only, so its encoding is judged on that part.
         var head = new MemoryStream();
@@ -29,7 +32,7 @@ public static class ImportPreviewer
         head.Position = 0;
         using var csv = ImportCsv.Open(head, encoding);
         var headers = csv.Headers;
-        var mapping = ImportMapping.For(headers, chosen);
+        var mapping = ImportMapping.For(headers, chosen, custom);
         var fieldAt = mapping.FieldAt(headers);
         var columnOf = mapping.ColumnOf();
         var rows = new List<PreviewRow>();
@@ -37,12 +40,12 @@ public static class ImportPreviewer
         {
             foreach (var broken in csv.TakeMalformed()) rows.Add(new PreviewRow(broken.Row, new Dictionary<string, string>(), [broken]));
             var values = csv.Values(fieldAt);
-            var row = ImportRow.Read(csv.Row, values, columnOf);
+            var row = ImportRow.Read(csv.Row, values, columnOf, custom);
             rows.Add(new PreviewRow(csv.Row, values.ToDictionary(v => v.Key, v => v.Value.Length > 200 ? v.Value[..200] + "…" : v.Value), row.Errors));
         }
         foreach (var broken in csv.TakeMalformed()) if (rows.Count < Rows) rows.Add(new PreviewRow(broken.Row, new Dictionary<string, string>(), [broken]));
         var columns = headers.Select(h => new PreviewColumn(h, mapping.ColumnToField.GetValueOrDefault(h))).ToList();
-        return new ImportPreviewResponse(encoding, columns, ImportFields.All, rows);
+        return new ImportPreviewResponse(encoding, columns, ImportFields.AllWith(custom), rows);
     }
 
     private static async Task CopyHeadAsync(Stream from, Stream to, int limit, CancellationToken ct)

@@ -1,6 +1,8 @@
 using Rapport.Contacts.People;
 using Rapport.Contacts.Shared;
+using System.Text.Json;
 using Rapport.Platform.Api;
+using Rapport.Platform.CustomFields;
 
 namespace Rapport.Contacts.Import;
 
@@ -43,7 +45,9 @@ public sealed class ImportRow
     /// <param name="number">The row's line in the spreadsheet (the header is row 1).</param>
     /// <param name="values">Field → cell text, for the mapped columns.</param>
     /// <param name="columnOf">Field → the header of its column, for error messages.</param>
-    public static ImportRow Read(int number, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> columnOf)
+    /// <param name="custom">The contact's custom fields a column may feed; each cell is read as the field's type.</param>
+    public static ImportRow Read(int number, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> columnOf,
+        IReadOnlyList<CustomFieldDefinition>? custom = null)
     {
         var errors = new List<ImportRowError>();
         string? Value(string field)
@@ -68,6 +72,15 @@ public sealed class ImportRow
         }
         var email = Value(ImportFields.Email);
         var phone = Value(ImportFields.Phone);
+        Dictionary<string, JsonElement>? customValues = null;
+        foreach (var field in custom ?? [])
+        {
+            var key = ImportFields.CustomKey(field);
+            if (!values.ContainsKey(key) || Value(key) is not { } text) continue;
+            var (value, problem) = CustomFieldRules.CheckText(field, text);
+            if (problem is not null) errors.Add(new(number, columnOf.GetValueOrDefault(key), $"'{Shorten(text)}' does not fit {field.Label}: {problem}."));
+            else if (value is not null) (customValues ??= new(StringComparer.Ordinal))[field.Name] = JsonSerializer.SerializeToElement(value);
+        }
         var tags = Value(ImportFields.Tags)?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var input = new ContactInput
         {
@@ -88,6 +101,7 @@ public sealed class ImportRow
             Source = Value(ImportFields.Source),
             Tags = tags,
             Notes = Value(ImportFields.Notes),
+            CustomFields = customValues,
         };
         var row = new ImportRow(number, input, Value(ImportFields.Company))
         {

@@ -73,7 +73,10 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ImportFiles files,
         await using var file = File.OpenRead(path);
         using var csv = ImportCsv.Open(file, encoding);
         var headers = csv.Headers;
-        var mapping = ImportMapping.For(headers, ImportMapping.Parse(job.Mapping));
+        IReadOnlyList<Platform.CustomFields.CustomFieldDefinition> custom;
+        await using (var scope = scopes.CreateAsyncScope())
+            custom = await ImportCustomFields.LoadAsync(scope.ServiceProvider.GetRequiredService<Platform.CustomFields.CustomFieldValues>(), ct);
+        var mapping = ImportMapping.For(headers, ImportMapping.Parse(job.Mapping), custom);
         var fieldAt = mapping.FieldAt(headers);
         var columnOf = mapping.ColumnOf();
         var batch = new List<ImportRow>(BatchSize);
@@ -81,7 +84,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ImportFiles files,
         while (await csv.ReadAsync(ct))
         {
             broken.AddRange(csv.TakeMalformed());
-            batch.Add(ImportRow.Read(csv.Row, csv.Values(fieldAt), columnOf));
+            batch.Add(ImportRow.Read(csv.Row, csv.Values(fieldAt), columnOf, custom));
             if (batch.Count == BatchSize)
             {
                 await RunBatchAsync(job, batch, broken, ct);

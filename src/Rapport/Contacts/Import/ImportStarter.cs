@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api;
 using Rapport.Platform.Auth;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Data;
 
 namespace Rapport.Contacts.Import;
 
 /// <summary>Starts and looks up import jobs, for the API and the import page alike.</summary>
 public sealed class ImportStarter(RapportDb db, RecordAccess access, CurrentActor actor, ImportFiles files,
-    PendingImports pending, TimeProvider clock)
+    PendingImports pending, TimeProvider clock, CustomFieldValues customFields)
 {
     /// <summary>Checks the mapping against the file, keeps the file for the worker and queues the job. open opens
     /// the uploaded file from its start: it is read more than once.</summary>
@@ -30,7 +31,7 @@ public sealed class ImportStarter(RapportDb db, RecordAccess access, CurrentActo
         {
             // The mapping is checked against the real headers now, so a wrong one is a 400, not a failed job.
             using var csv = ImportCsv.Open(source, encoding);
-            job.Mapping = ImportMapping.For(csv.Headers, mapping).ToJson();
+            job.Mapping = ImportMapping.For(csv.Headers, mapping, await ImportCustomFields.LoadAsync(customFields, ct)).ToJson();
         }
         var path = files.PathOf(job.Id);
         await using (var source = open())

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Activities;
 using Rapport.Contacts.Companies;
 using Rapport.Platform.Auth;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Data;
 using Rapport.Platform.Documents;
 
@@ -12,7 +13,7 @@ namespace Rapport.Contacts.Merge;
 /// moved to the survivor, the other company deleted, and both histories saying so.
 /// </summary>
 public sealed class CompanyMerge(RapportDb db, RecordAccess access, CompanyService companies, ActivityService activities,
-    DocumentService documents, MergeHistory history)
+    DocumentService documents, MergeHistory history, CustomFieldValues customFields)
 {
     public static readonly IReadOnlyList<string> Choosable =
         ["name", "domain", "industry", "employeeCount", "annualRevenue", "address", "phone", "ownerId"];
@@ -28,6 +29,7 @@ public sealed class CompanyMerge(RapportDb db, RecordAccess access, CompanyServi
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var from = CompanyResponse.ToInput(merged);
+        var active = await customFields.ActiveNamesAsync<Company>(ct);
         var updated = await companies.UpdateAsync(survivorId, expectedVersion, current => current with
         {
             Name = choices.Pick("name", current.Name, from.Name),
@@ -39,6 +41,7 @@ public sealed class CompanyMerge(RapportDb db, RecordAccess access, CompanyServi
             Phone = choices.Pick("phone", current.Phone, from.Phone),
             OwnerId = choices.Pick("ownerId", current.OwnerId, from.OwnerId),
             Tags = [.. current.Tags ?? [], .. from.Tags ?? []],
+            CustomFields = CustomFieldValues.Fill(current.CustomFields, from.CustomFields, active),
         }, ct);
         var activitiesMoved = await activities.MoveLinksAsync(LinkedRecordType.Company, mergeId, survivorId, ct);
         await documents.MoveAsync(LinkedRecordType.Company, mergeId, survivorId, ct);

@@ -2,6 +2,7 @@ using Rapport.Activities;
 using Rapport.Contacts.Duplicates;
 using Rapport.Contacts.People;
 using Rapport.Platform.Auth;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Data;
 using Rapport.Platform.Documents;
 
@@ -12,7 +13,7 @@ namespace Rapport.Contacts.Merge;
 /// activity and document moved, the other contact deleted, and both histories saying so.
 /// </summary>
 public sealed class ContactMerge(RapportDb db, RecordAccess access, ContactService contacts, ActivityService activities,
-    DocumentService documents, MergeHistory history)
+    DocumentService documents, MergeHistory history, CustomFieldValues customFields)
 {
     public static readonly IReadOnlyList<string> Choosable =
         ["firstName", "lastName", "jobTitle", "companyId", "address", "lifecycleStage", "source", "ownerId", "notes"];
@@ -28,7 +29,11 @@ public sealed class ContactMerge(RapportDb db, RecordAccess access, ContactServi
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var from = ContactResponse.ToInput(merged);
-        var updated = await contacts.UpdateAsync(survivorId, expectedVersion, current => Combine(current, from, choices), ct);
+        var active = await customFields.ActiveNamesAsync<Contact>(ct);
+        var updated = await contacts.UpdateAsync(survivorId, expectedVersion, current => Combine(current, from, choices) with
+        {
+            CustomFields = CustomFieldValues.Fill(current.CustomFields, from.CustomFields, active),
+        }, ct);
         var moved = await activities.MoveLinksAsync(LinkedRecordType.Contact, mergeId, survivorId, ct);
         await documents.MoveAsync(LinkedRecordType.Contact, mergeId, survivorId, ct);
         await db.SaveChangesAsync(ct);

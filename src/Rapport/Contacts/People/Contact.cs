@@ -1,4 +1,5 @@
 using Rapport.Contacts.Companies;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Data;
 
 namespace Rapport.Contacts.People;
@@ -19,7 +20,7 @@ public sealed record ContactEmail(string Address, string? Label, bool Primary);
 
 public sealed record ContactPhone(string Number, string? Label, bool Primary);
 
-public sealed class Contact : Entity, IOwned
+public sealed class Contact : Entity, IOwned, IHasCustomFields
 {
     public string FirstName { get; set; } = "";
     public string LastName { get; set; } = "";
@@ -43,6 +44,7 @@ public sealed class Contact : Entity, IOwned
     public Guid? OwnerId { get; set; }
     public List<string> Tags { get; set; } = [];
     public string? Notes { get; set; }
+    public string? CustomFields { get; set; }
 
     public string FullName => $"{FirstName} {LastName}".Trim();
 

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Rapport.Contacts.Shared;
+using Rapport.Platform.CustomFields;
 
 namespace Rapport.Contacts.People;
 
@@ -33,6 +35,9 @@ public sealed record ContactInput
     public Guid? OwnerId { get; init; }
     public List<string>? Tags { get; init; }
     [MaxLength(10_000)] public string? Notes { get; init; }
+
+    /// <summary>Custom field values by field name (GET /api/v1/custom-fields?object=contact); null removes one in a patch.</summary>
+    public Dictionary<string, JsonElement>? CustomFields { get; init; }
 }
 
 public sealed record CompanyRef(Guid Id, string Name);
@@ -54,6 +59,7 @@ public sealed record ContactResponse(
     Guid? OwnerId,
     IReadOnlyList<string> Tags,
     string? Notes,
+    IReadOnlyDictionary<string, JsonElement> CustomFields,
     int Version,
     DateTime CreatedAt,
     Guid? CreatedById,
@@ -64,7 +70,7 @@ public sealed record ContactResponse(
         c.Id, c.FirstName, c.LastName, c.FullName, c.Emails, c.Phones, c.PrimaryEmail, c.PrimaryPhone, c.JobTitle,
         c.Company is { } company ? new CompanyRef(company.Id, company.Name) : null,
         new PostalAddress { Street = c.Street, City = c.City, Region = c.Region, PostalCode = c.PostalCode, Country = c.Country },
-        c.LifecycleStage, c.Source, c.OwnerId, c.Tags, c.Notes, c.Version, c.CreatedAt, c.CreatedById, c.UpdatedAt, c.UpdatedById);
+        c.LifecycleStage, c.Source, c.OwnerId, c.Tags, c.Notes, CustomFieldJson.ReadOnly(c.CustomFields), c.Version, c.CreatedAt, c.CreatedById, c.UpdatedAt, c.UpdatedById);
 
     public static ContactInput ToInput(Contact c) => new()
     {
@@ -80,5 +86,6 @@ public sealed record ContactResponse(
         OwnerId = c.OwnerId,
         Tags = c.Tags,
         Notes = c.Notes,
+        CustomFields = CustomFieldJson.Read(c.CustomFields),
     };
 }

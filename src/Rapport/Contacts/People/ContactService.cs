@@ -6,13 +6,15 @@ using Rapport.Platform.Api;
 using Rapport.Platform.Api.Listing;
 using Rapport.Platform.Audit;
 using Rapport.Platform.Auth;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Data;
 using Rapport.Platform.Documents;
 
 namespace Rapport.Contacts.People;
 
 /// <summary>Every change to contacts, from the API and the UI alike, with permission checks and validation.</summary>
-public sealed class ContactService(RapportDb db, RecordAccess access, ListQuery lists, DocumentService documents)
+public sealed class ContactService(RapportDb db, RecordAccess access, ListQuery lists, DocumentService documents,
+    CustomFieldValues customFields)
     : IRecordService<Contact, ContactInput, ContactResponse>
 {
     private const string What = "contact";
@@ -84,6 +86,7 @@ public sealed class ContactService(RapportDb db, RecordAccess access, ListQuery 
             && !await access.Readable(db.Companies).AnyAsync(c => c.Id == companyId, ct))
             errors["companyId"] = ["companyId does not name a company you can see."];
         var owner = await access.ResolveOwnerAsync(input.OwnerId, isNew, contact.OwnerId, errors, ct);
+        var values = await customFields.ApplyAsync(contact, input.CustomFields, isNew, errors, ct);
         RequestValidator.ThrowIfInvalid(input, errors);
 
         contact.FirstName = CompanyService.Clean(input.FirstName) ?? "";
@@ -112,6 +115,7 @@ public sealed class ContactService(RapportDb db, RecordAccess access, ListQuery 
         var tags = Tags.Normalize(input.Tags);
         if (!tags.SequenceEqual(contact.Tags)) contact.Tags = tags;
         contact.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes;
+        if (values != contact.CustomFields) contact.CustomFields = values;
     }
 
     private static NotFoundException Missing(Guid id) => new($"No contact with id {id} that you can see.");

@@ -14,7 +14,14 @@ public static class RequestValidator
     {
         var errors = extra ?? [];
         Collect(request, "", errors, depth: 0);
-        if (errors.Count > 0) throw new RequestValidationException(errors);
+        if (errors.Count > 0) throw new RequestValidationException(errors, Detail(errors));
+    }
+
+    /// <summary>A detail that names the fields at fault (<c>customFields.tier: expected one of: 'gold'</c>), not only "invalid".</summary>
+    public static string Detail(IDictionary<string, string[]> errors)
+    {
+        var named = errors.Take(3).Select(e => e.Key.Length == 0 ? string.Join(" ", e.Value) : $"{e.Key}: {string.Join(" ", e.Value)}");
+        return "One or more fields are invalid: " + string.Join("; ", named) + (errors.Count > 3 ? "; …" : "");
     }
 
     private static void Collect(object value, string path, Dictionary<string, string[]> errors, int depth)

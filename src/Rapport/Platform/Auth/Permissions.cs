@@ -47,6 +47,10 @@ public static class Permissions
         return reach;
     }
 
+    /// <summary>Defining custom fields changes every form and list: admins only, and not through a read-only key.</summary>
+    public static bool CanDefineFields(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) && user.FindFirstValue(RapportClaims.ApiScope) != ApiKeys.ApiKeyScope.Read;
+
     public static bool CanManageUsers(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) && user.FindFirstValue(RapportClaims.ApiScope) is null;
 }

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using NpgsqlTypes;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Search;
 using Rapport.Platform.Search.Global;
 
@@ -24,6 +27,12 @@ public sealed class PostgresRapportDb(DbContextOptions<PostgresRapportDb> option
                 .HasComputedColumnSql($"to_tsvector('simple', regexp_replace({document}, '[[:punct:]]+', ' ', 'g'))", stored: true);
             entity.HasIndex(SearchIndexes.PostgresColumn).HasMethod("GIN");
         }
+
+        // Custom field values as jsonb: read by key in filters and sorts (CustomFieldSql), stored without
+        // re-parsing the text on every read of a row.
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IHasCustomFields).IsAssignableFrom(t.ClrType)).ToList())
+            builder.Entity(entityType.ClrType).Property(nameof(IHasCustomFields.CustomFields)).HasColumnType("jsonb");
+        CustomFieldSql.ConfigurePostgres(builder, this.GetService<IRelationalTypeMappingSource>());
 
         // Typo tolerance for the global search: trigram indexes on the name columns it compares.
         builder.HasPostgresExtension("pg_trgm");

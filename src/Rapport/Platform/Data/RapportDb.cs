@@ -12,6 +12,7 @@ using Rapport.Platform.Api.Idempotency;
 using Rapport.Platform.Audit;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Auth.ApiKeys;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Notifications;
 
 namespace Rapport.Platform.Data;
@@ -36,6 +37,7 @@ public abstract class RapportDb(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<RecordFollow> RecordFollows => Set<RecordFollow>();
+    public DbSet<CustomFieldDefinition> CustomFieldDefinitions => Set<CustomFieldDefinition>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Search;
 
 namespace Rapport.Platform.Data;
@@ -30,6 +33,7 @@ public sealed class SqliteRapportDb(DbContextOptions<SqliteRapportDb> options) :
             }
         }
         builder.Entity<FtsHit>().HasNoKey().ToTable((string?)null);
+        CustomFieldSql.ConfigureSqlite(builder, this.GetService<IRelationalTypeMappingSource>());
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

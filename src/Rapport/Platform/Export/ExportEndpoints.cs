@@ -27,16 +27,16 @@ public static class ExportEndpoints
 
     private static async Task<PushStreamHttpResult> Csv<T>(HttpContext http, RecordExport<T> export, ListRequest request) where T : Entity
     {
-        var rows = export.Rows(http.RequestServices, request);
-        var columns = await export.Columns(http.RequestServices, http.RequestAborted);
+        var rows = await export.RowsAsync(http.RequestServices, request, http.RequestAborted);
+        var columns = await export.AllColumnsAsync(http.RequestServices, http.RequestAborted);
         return TypedResults.Stream(body => CsvExportWriter.WriteAsync(body, rows.AsAsyncEnumerable(), columns, http.RequestAborted),
             "text/csv; charset=utf-8", $"{export.FileName}.csv");
     }
 
     private static async Task<PushStreamHttpResult> Xlsx<T>(HttpContext http, RecordExport<T> export, ListRequest request) where T : Entity
     {
-        var rows = export.Rows(http.RequestServices, request);
-        var columns = await export.Columns(http.RequestServices, http.RequestAborted);
+        var rows = await export.RowsAsync(http.RequestServices, request, http.RequestAborted);
+        var columns = await export.AllColumnsAsync(http.RequestServices, http.RequestAborted);
         return TypedResults.Stream(body => XlsxExportWriter.WriteAsync(body, rows.AsEnumerable(), columns, http.RequestAborted),
             XlsxExportWriter.ContentType, $"{export.FileName}.xlsx");
     }

@@ -20,10 +20,19 @@ public sealed record RecordExport<T>(
     /// Every readable row matching q and filter, in the list's sort order. Building it validates the query, so a
     /// bad filter fails as a 400 before the first byte of the file is sent.
     /// </summary>
-    public IQueryable<T> Rows(IServiceProvider services, ListRequest request)
+    public async Task<IQueryable<T>> RowsAsync(IServiceProvider services, ListRequest request, CancellationToken ct)
     {
         var lists = services.GetRequiredService<ListQuery>();
-        var keys = SortKeys.Parse(request.Sort, Fields, DefaultSort);
-        return SortKeys.Apply(lists.Filtered(Readable(services), request, Fields), keys).AsNoTracking();
+        var fields = await lists.FieldsAsync(Fields, request, ct);
+        var keys = SortKeys.Parse(request.Sort, fields, DefaultSort);
+        return SortKeys.Apply(lists.Filtered(Readable(services), request, fields), keys).AsNoTracking();
+    }
+
+    /// <summary>The record type's columns, then one per custom field that is not archived.</summary>
+    public async Task<IReadOnlyList<ExportColumn<T>>> AllColumnsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var columns = await Columns(services, ct);
+        return CustomFields.CustomFieldExport.Append(columns,
+            await CustomFields.CustomFieldExport.DefinitionsAsync<T>(services, ct));
     }
 }

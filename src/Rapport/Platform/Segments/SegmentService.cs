@@ -50,7 +50,7 @@ public sealed class SegmentService(RapportDb db, CurrentActor actor, IServicePro
         if (Permissions.ReachOf(actor.Principal, Operation.Create) == Reach.None)
             throw new ForbiddenException("Your role does not allow you to create segments.");
         var segment = new Segment { OwnerId = actor.UserId };
-        Apply(segment, input, isNew: true);
+        await ApplyAsync(segment, input, isNew: true, ct);
         db.Add(segment);
         await db.SaveChangesAsync(ct);
         return segment;
@@ -61,7 +61,7 @@ public sealed class SegmentService(RapportDb db, CurrentActor actor, IServicePro
         var segment = await EditableAsync(id, ct);
         if (expectedVersion is { } v && v != segment.Version)
             throw new PreconditionFailedException($"The segment has changed since version {v} (now {segment.Version}). Reload and reapply.");
-        Apply(segment, change(SegmentResponse.ToInput(segment)), isNew: false);
+        await ApplyAsync(segment, change(SegmentResponse.ToInput(segment)), isNew: false, ct);
         await db.SaveChangesAsync(ct);
         return segment;
     }
@@ -139,7 +139,7 @@ public sealed class SegmentService(RapportDb db, CurrentActor actor, IServicePro
         Permissions.ReachOf(actor.Principal, Operation.Edit) != Reach.None
         && (actor.IsInRole(Roles.Admin) || (segment.OwnerId is { } owner && owner == actor.UserId));
 
-    private void Apply(Segment segment, SegmentInput input, bool isNew)
+    private async Task ApplyAsync(Segment segment, SegmentInput input, bool isNew, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var objectType = input.ObjectType ?? (isNew ? "contacts" : segment.ObjectType);
@@ -157,7 +157,7 @@ public sealed class SegmentService(RapportDb db, CurrentActor actor, IServicePro
         if (input.Name is not null && input.Name.Trim().Length == 0) errors["name"] = ["name cannot be blank."];
         RequestValidator.ThrowIfInvalid(input, errors);
         // The member query is built now, with the list's parser and fields: a filter the list would refuse is a 400 here.
-        source!.Validate(services, filter, q);
+        await source!.ValidateAsync(services, filter, q, ct);
 
         segment.Name = input.Name!.Trim();
         segment.ObjectType = source.ObjectType;

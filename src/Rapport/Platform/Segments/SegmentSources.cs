@@ -15,7 +15,7 @@ namespace Rapport.Platform.Segments;
 public abstract record SegmentSource(string ObjectType, string Singular)
 {
     /// <summary>Builds the member query, which parses filter and q: a bad one throws the list's 400.</summary>
-    public abstract void Validate(IServiceProvider services, string? filter, string? q);
+    public abstract Task ValidateAsync(IServiceProvider services, string? filter, string? q, CancellationToken ct);
 
     public abstract Task<int> CountAsync(IServiceProvider services, Segment segment, CancellationToken ct);
 
@@ -33,11 +33,11 @@ public abstract record SegmentSource(string ObjectType, string Singular)
 public sealed record SegmentSource<T>(string ObjectType, string Singular, RecordExport<T> Export, Func<T, object> ToResponse,
     Func<T, SegmentMemberRow> ToRow) : SegmentSource(ObjectType, Singular) where T : Entity
 {
-    public override void Validate(IServiceProvider services, string? filter, string? q) =>
-        _ = Members(services, null, new ListRequest(filter, null, q, null, null));
+    public override Task ValidateAsync(IServiceProvider services, string? filter, string? q, CancellationToken ct) =>
+        MembersAsync(services, null, new ListRequest(filter, null, q, null, null), ct);
 
-    public override Task<int> CountAsync(IServiceProvider services, Segment segment, CancellationToken ct) =>
-        Members(services, segment, Request(segment, null, null, null)).CountAsync(ct);
+    public override async Task<int> CountAsync(IServiceProvider services, Segment segment, CancellationToken ct) =>
+        await (await MembersAsync(services, segment, Request(segment, null, null, null), ct)).CountAsync(ct);
 
     public override async Task<Page<object>> PageAsync(IServiceProvider services, Segment segment, ListRequest request, CancellationToken ct)
     {
@@ -53,8 +53,9 @@ public sealed record SegmentSource<T>(string ObjectType, string Singular, Record
 
     public override async Task WriteCsvAsync(HttpContext http, Segment segment, string? sort)
     {
-        var rows = (Export with { Readable = services => Source(services, segment) }).Rows(http.RequestServices, Request(segment, sort, null, null));
-        var columns = await Export.Columns(http.RequestServices, http.RequestAborted);
+        var rows = await (Export with { Readable = services => Source(services, segment) })
+            .RowsAsync(http.RequestServices, Request(segment, sort, null, null), http.RequestAborted);
+        var columns = await Export.AllColumnsAsync(http.RequestServices, http.RequestAborted);
         await CsvExportWriter.WriteAsync(http.Response.Body, rows.AsAsyncEnumerable(), columns, http.RequestAborted);
     }
 
@@ -70,8 +71,12 @@ public sealed record SegmentSource<T>(string ObjectType, string Singular, Record
         return readable.Where(r => members.Any(m => m.RecordId == r.Id));
     }
 
-    private IQueryable<T> Members(IServiceProvider services, Segment? segment, ListRequest request) =>
-        services.GetRequiredService<ListQuery>().Filtered(Source(services, segment), request, Export.Fields);
+    /// <summary>The member query; custom fields named in the filter are resolved as the list resolves them.</summary>
+    private async Task<IQueryable<T>> MembersAsync(IServiceProvider services, Segment? segment, ListRequest request, CancellationToken ct)
+    {
+        var lists = services.GetRequiredService<ListQuery>();
+        return lists.Filtered(Source(services, segment), request, await lists.FieldsAsync(Export.Fields, request, ct));
+    }
 
     private static ListRequest Request(Segment segment, string? sort, int? limit, string? cursor) =>
         segment.Kind == SegmentKind.Dynamic

@@ -17,6 +17,9 @@ public sealed class CompanyForm
     public Guid? OwnerId { get; set; }
     public List<string> Tags { get; set; } = [];
 
+    /// <summary>Set by the editor once the field definitions are loaded.</summary>
+    public Rapport.Platform.CustomFields.Pages.CustomFieldForm CustomFields { get; set; } = Rapport.Platform.CustomFields.Pages.CustomFieldForm.Empty;
+
     public static CompanyForm From(Company company)
     {
         var input = CompanyResponse.ToInput(company);
@@ -47,6 +50,7 @@ public sealed class CompanyForm
         Phone = Phone,
         OwnerId = OwnerId,
         Tags = Tags,
+        CustomFields = CustomFields.ToInput(),
     };
 
     public static readonly IReadOnlyList<string> CommonCurrencies =

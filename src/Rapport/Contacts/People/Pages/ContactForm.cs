@@ -27,6 +27,9 @@ public sealed class ContactForm
     public string? Source { get; set; }
     public Guid? OwnerId { get; set; }
     public List<string> Tags { get; set; } = [];
+
+    /// <summary>Set by the editor once the field definitions are loaded.</summary>
+    public Rapport.Platform.CustomFields.Pages.CustomFieldForm CustomFields { get; set; } = Rapport.Platform.CustomFields.Pages.CustomFieldForm.Empty;
     public string? Notes { get; set; }
 
     public static ContactForm From(Contact contact)
@@ -70,6 +73,7 @@ public sealed class ContactForm
             Source = Source,
             OwnerId = OwnerId,
             Tags = Tags,
+            CustomFields = CustomFields.ToInput(),
             Notes = Notes,
         };
     }

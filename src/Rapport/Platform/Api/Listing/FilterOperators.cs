@@ -20,12 +20,15 @@ internal static class FilterOperators
     {
         if (op is not ("eq" or "ne" or "gt" or "ge" or "lt" or "le" or "contains" or "startswith" or "has"))
             throw error($"unknown operator '{op}'; use eq, ne, gt, ge, lt, le, contains, startswith, in or has");
-        if (op == "has") return Has(field, member, token, error);
+        if (op == "has") return field.Has is { } has ? HasOption(field, member, has, token, error) : Has(field, member, token, error);
+        if (field.Has is not null) throw error($"'{op}' does not apply to {field.Name}; use has");
         var type = member.Type;
+        var literalType = field.LiteralType ?? type;
         // Say what is wrong with the operator before complaining about the value it was given.
-        if (op is "contains" or "startswith" && type != typeof(string))
+        if (op is "contains" or "startswith" && literalType != typeof(string))
             throw error($"'{op}' applies only to text fields, not {field.Name}");
-        var value = FilterValues.Convert(field, type, token, error);
+        var value = FilterValues.Convert(field, literalType, token, error);
+        if (value is not null && field.ToStored is { } toStored) value = toStored(value);
         var constant = Parameter(value, type);
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         switch (op)
@@ -64,6 +67,14 @@ internal static class FilterOperators
             throw error($"'has' applies only to list fields such as tags, not {field.Name}");
         var value = FilterValues.Convert(field, element, token, error);
         return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [element], member, Parameter(value, element));
+    }
+
+    private static Expression HasOption(ListField field, Expression member, Func<Expression, string, Expression> has, Token token,
+        Func<string, BadRequestException> error)
+    {
+        if (FilterValues.Convert(field, typeof(string), token, error) is not string option)
+            throw error($"'has' needs a 'quoted option' for {field.Name}");
+        return has(member, option);
     }
 
     private static BinaryExpression Compare(string op, Expression left, Expression right) => op switch

@@ -6,11 +6,11 @@ namespace Rapport.Platform.Api.Listing;
 /// <summary>The list query string, bound with [AsParameters] so OpenAPI documents each member.</summary>
 public sealed class ListParameters
 {
-    [Description("Filter expression over allow-listed fields, e.g. lifecycleStage eq 'customer' and tags has 'vip'. See docs/api.md.")]
+    [Description("Filter expression over allow-listed fields and custom fields (customFields.<name>), e.g. lifecycleStage eq 'customer' and tags has 'vip' and customFields.tier eq 'gold'. See docs/api.md.")]
     [FromQuery(Name = "filter")]
     public string? Filter { get; init; }
 
-    [Description("Comma-separated fields; prefix with - for descending, e.g. -createdAt,lastName.")]
+    [Description("Comma-separated fields; prefix with - for descending, e.g. -createdAt,lastName or -customFields.score.")]
     [FromQuery(Name = "sort")]
     public string? Sort { get; init; }
 

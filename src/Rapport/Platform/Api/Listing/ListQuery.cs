@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Data;
 using Rapport.Platform.Search;
 
@@ -11,6 +12,17 @@ namespace Rapport.Platform.Api.Listing;
 public sealed class ListQuery(RapportDb db, KeysetCursor cursors)
 {
     public const int MaxQueryLength = 200;
+
+    /// <summary>
+    /// The resource's fields plus its custom fields when the request names any (<c>customFields.tier</c>): the
+    /// definitions are read from the database, so this is the one async step before filtering and sorting.
+    /// </summary>
+    public async Task<ResourceFields<T>> FieldsAsync<T>(ResourceFields<T> fields, ListRequest request, CancellationToken ct)
+    {
+        if (CustomFieldObjects.Of(typeof(T)) is not { } target || !CustomFieldListFields.Mentioned(request)) return fields;
+        var definitions = await db.CustomFieldDefinitions.AsNoTracking().Where(d => d.ObjectType == target.Key).ToListAsync(ct);
+        return fields.With(CustomFieldListFields.For<T>(definitions));
+    }
 
     public IQueryable<T> Filtered<T>(IQueryable<T> source, ListRequest request, ResourceFields<T> fields) where T : Entity
     {
@@ -25,6 +37,7 @@ public sealed class ListQuery(RapportDb db, KeysetCursor cursors)
         ResourceFields<T> fields, string defaultSort, Func<T, TOut> map, CancellationToken ct) where T : Entity
     {
         var limit = request.EffectiveLimit;
+        fields = await FieldsAsync(fields, request, ct);
         var keys = SortKeys.Parse(request.Sort, fields, defaultSort);
         var query = Filtered(source, request, fields);
         if (!string.IsNullOrEmpty(request.Cursor)) query = query.Where(cursors.After<T>(request.Cursor, keys));
@@ -37,6 +50,7 @@ public sealed class ListQuery(RapportDb db, KeysetCursor cursors)
         ListRequest request, ResourceFields<T> fields, string defaultSort, int skip, int take,
         Func<T, TOut> map, CancellationToken ct) where T : Entity
     {
+        fields = await FieldsAsync(fields, request, ct);
         var keys = SortKeys.Parse(request.Sort, fields, defaultSort);
         var query = Filtered(source, request, fields);
         var total = await query.CountAsync(ct);
