@@ -3,6 +3,7 @@ using Rapport.Platform.Auth;
 using Rapport.Platform.Auth.ApiKeys;
 using Rapport.Platform.Segments;
 using Rapport.Tests.Import;
+using Rapport.Tests.Platform.CustomFields;
 using Rapport.Tests.Infrastructure;
 
 namespace Rapport.Tests.Platform.Segments;
@@ -46,6 +47,29 @@ public abstract class SegmentTests(RapportApp app)
         Assert.Equal("Delta", first.GetProperty("data")[0].GetProperty("lastName").GetString());
         var cursor = first.GetProperty("nextCursor").GetString()!;
         Assert.Equal(["Alpha"], await MemberLastNamesAsync(admin, segment.Id, $"?limit=1&sort=-lastName&cursor={Uri.EscapeDataString(cursor)}"));
+    }
+
+    [Fact]
+    public async Task DynamicSegment_CanFilterByCustomFields_AndItsExportCarriesThem()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var tier = CustomFieldClient.UniqueName("tier");
+        var seats = CustomFieldClient.UniqueName("seats");
+        await admin.DefineAsync(new { @object = "contact", name = tier, label = "Tier " + tier, type = "select", options = new[] { "gold", "silver" } });
+        await admin.DefineAsync(new { @object = "contact", name = seats, label = "Seats " + seats, type = "number" });
+        await admin.CreateContactAsync(new { lastName = "Goldbig", customFields = new Dictionary<string, object> { [tier] = "gold", [seats] = 120 } });
+        await admin.CreateContactAsync(new { lastName = "Goldsmall", customFields = new Dictionary<string, object> { [tier] = "gold", [seats] = 5 } });
+        await admin.CreateContactAsync(new { lastName = "Silverbig", customFields = new Dictionary<string, object> { [tier] = "silver", [seats] = 500 } });
+
+        var segment = await CreateSegmentAsync(admin, new { name = "Big gold", filter = $"customFields.{tier} eq 'gold' and (customFields.{seats} ge 100 or lastName eq 'Nobody')" });
+
+        Assert.Equal(1, segment.MemberCount);
+        Assert.Equal(["Goldbig"], await MemberLastNamesAsync(admin, segment.Id));
+        var csv = ExportFiles.ReadCsv(await admin.Client.GetByteArrayAsync($"/api/v1/segments/{segment.Id}/members/export.csv"));
+        Assert.Equal("gold", Assert.Single(csv)["Tier " + tier]);
+        var unknown = await (await admin.Client.PostJsonAsync("/api/v1/segments", new { name = "Bad", filter = "customFields.nosuchfield eq 'x'" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("nosuchfield", unknown.GetProperty("detail").GetString());
     }
 
     [Fact]
