@@ -42,6 +42,9 @@ public sealed class SearchAndNotificationTests(BrowserFixture browser)
         await dialog.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await dialog.GetByLabel("Display name").FillAsync(displayName);
         await dialog.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        // A role that reads every record: a mention only reaches someone who may open the activity.
+        await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Role" }).ClickAsync();
+        await admin.Locator(".mud-popover-open .mud-list").GetByText("Manager", new() { Exact = true }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
         await Expect(admin.Locator("tbody tr").Filter(new() { HasText = email })).ToContainTextAsync("Active");
 

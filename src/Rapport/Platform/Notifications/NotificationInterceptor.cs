@@ -81,6 +81,8 @@ public sealed class NotificationInterceptor(CurrentActor actor, TimeProvider clo
             var activity = entry.Entity;
             foreach (var user in Mentions.In(activity.Body, users).Except(before).Where(u => u != me))
             {
+                // A mention must not tell someone about an activity they may not open (its subject is in the title).
+                if (!await CanReadAsync(db, user, activity, ct)) continue;
                 into.Add(new Notification
                 {
                     UserId = user, ActorId = me, CreatedAt = now, Kind = NotificationKinds.Mention,
@@ -88,6 +90,32 @@ public sealed class NotificationInterceptor(CurrentActor actor, TimeProvider clo
                     Link = LinkOf(activity),
                 });
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether the user may read the activity, by the rules of <see cref="ActivityAccess"/>: roles that read all
+    /// records see it; a role that reads its own sees it when it owns it, is assigned or attends it, or owns a
+    /// record it is linked to.
+    /// </summary>
+    private static async Task<bool> CanReadAsync(RapportDb db, Guid userId, Activity activity, CancellationToken ct)
+    {
+        var roles = await db.UserRoles.Where(ur => ur.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(ct);
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            roles.Select(r => new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, r)), "mention"));
+        switch (Permissions.ReachOf(principal, Operation.Read))
+        {
+            case Reach.All:
+                return true;
+            case Reach.Own:
+                if (activity.OwnerId == userId || activity.AssigneeId == userId || activity.AttendeeUserIds.Contains(userId)) return true;
+                var contacts = activity.Links.Where(l => l.Type == LinkedRecordType.Contact).Select(l => l.Id).ToList();
+                var companies = activity.Links.Where(l => l.Type == LinkedRecordType.Company).Select(l => l.Id).ToList();
+                return await db.Contacts.AnyAsync(c => contacts.Contains(c.Id) && c.OwnerId == userId, ct)
+                    || await db.Companies.AnyAsync(c => companies.Contains(c.Id) && c.OwnerId == userId, ct);
+            default:
+                return false;
         }
     }
 

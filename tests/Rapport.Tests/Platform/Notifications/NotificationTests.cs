@@ -22,7 +22,7 @@ public abstract class NotificationTests(RapportApp app)
     public async Task MentionInANote_NotifiesTheMentionedUserOnce_NotTheAuthorOrOthers()
     {
         var author = await app.CreateUserAsync(Roles.Admin);
-        var mentioned = await app.CreateUserAsync(Roles.Sales);
+        var mentioned = await app.CreateUserAsync(Roles.Manager);
         var bystander = await app.CreateUserAsync(Roles.Sales);
         var contact = await author.CreateContactAsync("Mentioned");
 
@@ -45,6 +45,31 @@ public abstract class NotificationTests(RapportApp app)
         var edited = await author.Client.PatchJsonAsync($"/api/v1/activities/{note.Id}", new { body = $"{Handle(mentioned)} please call today" });
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Single((await InboxAsync(mentioned)).Data);
+    }
+
+    [Fact]
+    public async Task Mention_OfSomeoneWhoCannotOpenTheActivity_DoesNotNotifyThem_UntilItIsOnTheirOwnRecord()
+    {
+        var author = await app.CreateUserAsync(Roles.Admin);
+        var rep = await app.CreateUserAsync(Roles.Sales);
+        var notTheirs = await author.CreateContactAsync("NotTheirs");
+        var theirs = (await author.Client.PostJsonAsync("/api/v1/contacts", new { lastName = "Theirs", ownerId = rep.Id })).ReadJsonAsync();
+        var theirsId = (await theirs).GetProperty("id").GetGuid();
+
+        await author.CreateActivityAsync(new
+        {
+            type = "note", subject = "Secret pricing", body = $"{Handle(rep)} fyi",
+            links = new[] { ActivityTestData.ContactLink(notTheirs) },
+        });
+        Assert.Empty((await InboxAsync(rep)).Data); // the subject would leak an activity they may not open
+
+        await author.CreateActivityAsync(new
+        {
+            type = "note", subject = "Your account", body = $"{Handle(rep)} fyi",
+            links = new[] { ActivityTestData.ContactLink(theirsId) },
+        });
+        var mention = Assert.Single((await InboxAsync(rep)).Data);
+        Assert.Contains("Your account", mention.Title);
     }
 
     [Fact]
