@@ -92,6 +92,38 @@ public abstract class TagAndSegmentPageTests(RapportApp app)
     }
 
     [Fact]
+    public async Task TagsPage_ListsUsage_AndAnAdminRenamesAndRecoloursATag_OnEveryRecord()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var rep = await app.CreateUserAsync(Roles.Sales);
+        var name = Marker("page");
+        var renamed = name + "-renamed";
+        var first = await admin.CreateContactAsync(new { lastName = "First", tags = new[] { name } });
+        await admin.CreateContactAsync(new { lastName = "Second", tags = new[] { name } });
+
+        await using (var repContext = await app.PageContextAsync(rep.Id))
+        {
+            repContext.Services.AddScoped<TagColors>();
+            var readOnly = repContext.Render<TagsPage>();
+            readOnly.WaitForAssertion(() => Assert.NotEmpty(readOnly.FindAll($"tr[data-tag='{name}']")));
+            Assert.Empty(readOnly.FindAll($"[data-testid='tag-edit-{name}']")); // a rep may not rewrite everyone's records
+        }
+
+        await using var context = await app.PageContextAsync(admin.Id);
+        context.Services.AddScoped<TagColors>();
+        var page = context.Render<TagsPage>();
+        page.WaitForAssertion(() => Assert.Equal("2", page.Find($"tr[data-tag='{name}'] td:nth-child(2)").TextContent.Trim()));
+        await page.Find($"[data-testid='tag-edit-{name}']").ClickAsync(new());
+        await page.Find("input[data-testid=tag-name]").ChangeAsync(new ChangeEventArgs { Value = renamed });
+        await page.Find("[data-testid=tag-color]").ChangeAsync(new ChangeEventArgs { Value = "#2e7d32" });
+        await page.Find("[data-testid=tag-save]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"tr[data-tag='{renamed}']")), TimeSpan.FromSeconds(10));
+        Assert.Equal("#2e7d32", page.Find($"tr[data-tag='{renamed}'] [data-testid=tag-chip]").GetAttribute("data-color"));
+        Assert.Equal([renamed], (await admin.GetContactAsync(first.Id)).Tags);
+    }
+
+    [Fact]
     public async Task TagsInput_SuggestsCatalogueTags_AndAddsThePickedOne()
     {
         var admin = await app.CreateUserAsync(Roles.Admin);
