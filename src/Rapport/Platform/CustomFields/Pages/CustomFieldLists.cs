@@ -23,7 +23,33 @@ public static class CustomFieldLists
         });
 
     public static IEnumerable<ListFilter> Filters(IReadOnlyList<CustomFieldDefinition> definitions) =>
-        definitions.Select(field => field.Type switch
+        definitions.SelectMany(field => field.Type switch
+        {
+            CustomFieldType.Number or CustomFieldType.Decimal => Range(field, NumberLiteral),
+            CustomFieldType.Date => Range(field, v => DateLiteral(v, "yyyy-MM-dd")),
+            CustomFieldType.DateTime => Range(field, v => DateLiteral(v, "yyyy-MM-ddTHH:mm:ssZ")),
+            CustomFieldType.Boolean => [ListFilter.YesNo($"cf_{field.Name}", field.Label, $"customFields.{field.Name}")],
+            _ => One(field),
+        });
+
+    /// <summary>"from" and "to" boxes for a number or a date.</summary>
+    private static ListFilter[] Range(CustomFieldDefinition field, Func<string, string?> literal) =>
+    [
+        ListFilter.AtLeast($"cf_{field.Name}_min", $"{field.Label} from", $"customFields.{field.Name}", literal),
+        ListFilter.AtMost($"cf_{field.Name}_max", $"{field.Label} to", $"customFields.{field.Name}", literal),
+    ];
+
+    private static string? NumberLiteral(string typed) =>
+        decimal.TryParse(typed, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    private static string? DateLiteral(string typed, string format) =>
+        DateTime.TryParse(typed, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var value)
+            ? ListFilter.Quote(value.ToString(format, System.Globalization.CultureInfo.InvariantCulture)) : null;
+
+    private static IEnumerable<ListFilter> One(CustomFieldDefinition field) =>
+        new[] { field }.Select(field => field.Type switch
         {
             CustomFieldType.Select => ListFilter.AnyOf($"cf_{field.Name}", field.Label, $"customFields.{field.Name}",
                 field.Options.Select(o => new FilterOption(o, o)).ToList()),

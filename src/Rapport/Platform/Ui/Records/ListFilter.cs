@@ -14,6 +14,12 @@ public enum ListFilterKind
 
     /// <summary>Type text the field must contain: <c>city contains 'ber'</c>.</summary>
     Contains,
+
+    /// <summary>Type the smallest value: <c>seats ge 10</c>, <c>since ge '2024-01-01'</c>.</summary>
+    AtLeast,
+
+    /// <summary>Type the largest value: <c>seats le 100</c>.</summary>
+    AtMost,
 }
 
 /// <summary>
@@ -24,6 +30,13 @@ public sealed record ListFilter(string Key, string Label, string Field, ListFilt
 {
     public IReadOnlyList<FilterOption> Options { get; init; } = [];
 
+    /// <summary>
+    /// Turns a chosen or typed value into a literal of the filter language (a number, a date in quotes, true or
+    /// false), or null when it is not one, so a half-typed value filters nothing instead of failing the list.
+    /// Without it values are quoted text.
+    /// </summary>
+    public Func<string, string?>? Literal { get; init; }
+
     public static ListFilter AnyOf(string key, string label, string field, IReadOnlyList<FilterOption> options) =>
         new(key, label, field, ListFilterKind.AnyOf) { Options = options };
 
@@ -31,15 +44,37 @@ public sealed record ListFilter(string Key, string Label, string Field, ListFilt
 
     public static ListFilter Contains(string key, string label, string field) => new(key, label, field, ListFilterKind.Contains);
 
+    public static ListFilter AtLeast(string key, string label, string field, Func<string, string?> literal) =>
+        new(key, label, field, ListFilterKind.AtLeast) { Literal = literal };
+
+    public static ListFilter AtMost(string key, string label, string field, Func<string, string?> literal) =>
+        new(key, label, field, ListFilterKind.AtMost) { Literal = literal };
+
+    /// <summary>Yes or no; both chosen is no filter.</summary>
+    public static ListFilter YesNo(string key, string label, string field) =>
+        new(key, label, field, ListFilterKind.AnyOf)
+        {
+            Options = [new FilterOption("true", "Yes"), new FilterOption("false", "No")],
+            Literal = v => v is "true" or "false" ? v : null,
+        };
+
     public string? ToExpression(IReadOnlyCollection<string> values)
     {
         var chosen = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct().ToList();
+        if (Literal is not null)
+        {
+            chosen = chosen.Select(Literal).OfType<string>().ToList();
+            if (Kind == ListFilterKind.AnyOf && chosen.Count == Options.Count && Options.Count > 0) return null; // every value: no filter
+        }
         if (chosen.Count == 0) return null;
+        string Value(string v) => Literal is null ? Quote(v) : v;
         return Kind switch
         {
             ListFilterKind.AnyOf => chosen.Count == 1
-                ? $"{Field} eq {Quote(chosen[0])}"
-                : $"{Field} in ({string.Join(", ", chosen.Select(Quote))})",
+                ? $"{Field} eq {Value(chosen[0])}"
+                : $"{Field} in ({string.Join(", ", chosen.Select(Value))})",
+            ListFilterKind.AtLeast => $"{Field} ge {Value(chosen[0])}",
+            ListFilterKind.AtMost => $"{Field} le {Value(chosen[0])}",
             ListFilterKind.Has => Join(chosen.Select(v => $"{Field} has {Quote(v)}"), "and"),
             _ => Join(chosen.Select(v => $"{Field} contains {Quote(v)}"), "and"),
         };
