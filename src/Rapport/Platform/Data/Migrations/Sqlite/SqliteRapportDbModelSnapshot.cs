@@ -417,13 +417,13 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("NameKey");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Name", "Id");
 
                     b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerId", "Name", "Id");
 
                     b.ToTable("Companies");
                 });
@@ -644,10 +644,6 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("EmailKey");
 
-                    b.HasIndex("LifecycleStage");
-
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("PhoneKey");
 
                     b.HasIndex("PrimaryEmail");
@@ -657,6 +653,12 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("LastName", "FirstName", "Id");
+
+                    b.HasIndex("Country", "LastName", "FirstName", "Id");
+
+                    b.HasIndex("LifecycleStage", "LastName", "FirstName", "Id");
+
+                    b.HasIndex("OwnerId", "LastName", "FirstName", "Id");
 
                     b.ToTable("Contacts");
                 });
