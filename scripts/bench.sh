@@ -2,6 +2,7 @@
 # The benchmark command (docs/benchmarks.md):
 #   scripts/bench.sh --contacts 10k,100k,1M --provider sqlite|postgres|both [--duration 10] [--connections 16] [--label TEXT]
 #   scripts/bench.sh --report-only      re-renders docs/benchmarks.md from bench/results (e.g. after editing bench/notes.md)
+#   add --scenarios get-by-id,list-deep to run only those (an investigation: nothing saved, docs untouched);
 #   add --keep to leave the product database in place (its connection string and an API key are printed),
 #   e.g. to look at query plans; add --no-markdown to save results without touching docs/benchmarks.md.
 # Installs wrk if missing, starts a private PostgreSQL when a PostgreSQL run is asked for, builds Release, runs

@@ -31,6 +31,12 @@ public sealed record BenchOptions
     /// <summary>Keep the product database after the run and print how to reach it.</summary>
     public bool Keep { get; init; }
 
+    /// <summary>
+    /// Only these scenarios (an investigation, e.g. under a profiler): nothing is saved and docs/benchmarks.md is
+    /// left alone, since a partial run would replace a complete one as the newest.
+    /// </summary>
+    public IReadOnlyList<string>? Scenarios { get; init; }
+
     /// <summary>Only re-render docs/benchmarks.md from the saved results (after editing bench/notes.md).</summary>
     public bool ReportOnly { get; init; }
 
@@ -66,6 +72,14 @@ public sealed record BenchOptions
                 case "--threads": options = options with { Threads = int.Parse(value, CultureInfo.InvariantCulture) }; i++; break;
                 case "--label": options = options with { Label = value }; i++; break;
                 case "--keep": options = options with { Keep = true }; break;
+                case "--scenarios":
+                    var names = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    var unknown = names.Except(Load.Scenario.All.Select(s => s.Name)).ToList();
+                    if (unknown.Count > 0)
+                        throw new ArgumentException($"Unknown scenario {string.Join(", ", unknown)}; known: {string.Join(", ", Load.Scenario.All.Select(s => s.Name))}");
+                    options = options with { Scenarios = names, Markdown = null };
+                    i++;
+                    break;
                 case "--report-only": options = options with { ReportOnly = true }; break;
                 case "--no-markdown": options = options with { Markdown = null }; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}");

@@ -28,6 +28,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
             {
                 var result = await RunOneAsync(provider, scale, ct);
                 results.Add(result);
+                if (options.Scenarios is not null) continue; // an investigation: not a result to keep
                 Directory.CreateDirectory(options.ResultsDirectory);
                 var file = Path.Combine(options.ResultsDirectory,
                     $"{result.StartedAt:yyyyMMdd-HHmmss}-{provider.ToString().ToLowerInvariant()}-{result.ScaleName}.json");
@@ -103,7 +104,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
             double peakRss;
             await using (var server = await RapportServer.StartAsync(options.Root, product, ct))
             {
-                foreach (var scenario in Scenario.All)
+                foreach (var scenario in Scenario.All.Where(s => options.Scenarios?.Contains(s.Name) ?? true))
                 {
                     var result = await Measure(wrk, scenario.Name, server.Url, scenario.Script, apiKey, null, ct);
                     scenarios.Add(new ScenarioResult(scenario.Name, scenario.Description, result));

@@ -24,6 +24,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasIndex(c => new { c.CreatedAt, c.Id });
         builder.HasIndex(c => new { c.UpdatedAt, c.Id });
         builder.HasIndex(c => c.Domain);
-        builder.HasIndex(c => c.OwnerId);
+        // A rep's own companies in the default name order (every Sales user's list is scoped to its owner).
+        builder.HasIndex(c => new { c.OwnerId, c.Name, c.Id });
     }
 }

@@ -37,8 +37,12 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.UpdatedAt, c.Id });
         builder.HasIndex(c => c.PrimaryEmail);
         builder.HasIndex(c => c.CompanyId);
-        builder.HasIndex(c => c.OwnerId);
-        builder.HasIndex(c => c.LifecycleStage);
+        // The usual list views, each in the default name order so a page is an index walk, not a sort of every match:
+        // a rep's own contacts (every Sales user's list is scoped to its owner), a lifecycle stage, a country.
+        // They also serve plain equality lookups on their first column.
+        builder.HasIndex(c => new { c.OwnerId, c.LastName, c.FirstName, c.Id });
+        builder.HasIndex(c => new { c.LifecycleStage, c.LastName, c.FirstName, c.Id });
+        builder.HasIndex(c => new { c.Country, c.LastName, c.FirstName, c.Id });
     }
 
     private static void JsonList<T>(PropertyBuilder<List<T>> property) =>

@@ -446,8 +446,6 @@ namespace Rapport.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("NameKey");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
@@ -457,6 +455,8 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.HasIndex("Name", "Id");
 
                     b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerId", "Name", "Id");
 
                     b.HasIndex(new[] { "Name" }, "IX_Companies_Name_Trigram");
 
@@ -689,10 +689,6 @@ namespace Rapport.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("EmailKey");
 
-                    b.HasIndex("LifecycleStage");
-
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("PhoneKey");
 
                     b.HasIndex("PrimaryEmail");
@@ -706,6 +702,12 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("LastName", "FirstName", "Id");
+
+                    b.HasIndex("Country", "LastName", "FirstName", "Id");
+
+                    b.HasIndex("LifecycleStage", "LastName", "FirstName", "Id");
+
+                    b.HasIndex("OwnerId", "LastName", "FirstName", "Id");
 
                     b.HasIndex(new[] { "FirstName" }, "IX_Contacts_FirstName_Trigram");
 

@@ -420,13 +420,13 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("NameKey");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Name", "Id");
 
                     b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerId", "Name", "Id");
 
                     b.ToTable("Companies");
                 });
@@ -650,10 +650,6 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("EmailKey");
 
-                    b.HasIndex("LifecycleStage");
-
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("PhoneKey");
 
                     b.HasIndex("PrimaryEmail");
@@ -663,6 +659,12 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("LastName", "FirstName", "Id");
+
+                    b.HasIndex("Country", "LastName", "FirstName", "Id");
+
+                    b.HasIndex("LifecycleStage", "LastName", "FirstName", "Id");
+
+                    b.HasIndex("OwnerId", "LastName", "FirstName", "Id");
 
                     b.ToTable("Contacts");
                 });
