@@ -17,6 +17,10 @@ public sealed class CrmDataGenerator(int contacts, IReadOnlyList<Guid> owners, i
     public const int ContactsPerCompany = 10;
     public const int ActivitiesPerContact = 5;
 
+    /// <summary>The contacts' custom fields (ProductHost defines them): a select and a number, as a CRM's admin would add.</summary>
+    public const string TierField = "tier", SeatsField = "seats";
+    public static readonly string[] Tiers = ["gold", "silver", "bronze", "trial"];
+
     private static readonly string[] Industries =
         ["Software", "Manufacturing", "Retail", "Healthcare", "Logistics", "Financial services", "Education",
          "Construction", "Hospitality", "Energy", "Media", "Agriculture"];
@@ -86,6 +90,9 @@ public sealed class CrmDataGenerator(int contacts, IReadOnlyList<Guid> owners, i
                 OwnerId = owners[i % owners.Count],
                 Tags = f.Random.Bool(0.4f) ? f.PickRandom(TagPool, f.Random.Int(1, 2)).ToList() : [],
                 Notes = f.Random.Bool(0.2f) ? f.Lorem.Sentence(12) : null,
+                // Two contacts in three carry the custom fields, as fields added after go-live are filled over time.
+                CustomFields = i % 3 == 2 ? null
+                    : $"{{\"{SeatsField}\":{f.Random.Int(1, 5000).ToString(CultureInfo.InvariantCulture)},\"{TierField}\":\"{f.PickRandom(Tiers)}\"}}",
             };
             var email = $"{Slug(first)}.{Slug(last)}.{i.ToString(CultureInfo.InvariantCulture)}@{f.Internet.DomainName()}";
             contact.SetEmails(f.Random.Bool(0.2f)

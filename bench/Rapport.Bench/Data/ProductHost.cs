@@ -1,3 +1,4 @@
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Auth.ApiKeys;
 using Rapport.Platform.Auth.Users;
@@ -62,6 +63,19 @@ public sealed class ProductHost : IAsyncDisposable
         var owners = new List<Guid>();
         for (var i = 1; i <= 8; i++)
             owners.Add((await users.EnsureUserAsync($"rep{i}@bench.local", $"Sales Rep {i}", Roles.Sales, null, ct)).Id);
+        var fields = sp.GetRequiredService<CustomFieldService>();
+        if ((await fields.ListAsync("contact", ct)).All(f => f.Name != CrmDataGenerator.TierField))
+        {
+            await fields.CreateAsync(new CustomFieldInput
+            {
+                ObjectType = "contact", Name = CrmDataGenerator.TierField, Label = "Tier", Type = CustomFieldType.Select,
+                Options = [.. CrmDataGenerator.Tiers],
+            }, ct);
+            await fields.CreateAsync(new CustomFieldInput
+            {
+                ObjectType = "contact", Name = CrmDataGenerator.SeatsField, Label = "Seats", Type = CustomFieldType.Number,
+            }, ct);
+        }
         var bench = await users.EnsureUserAsync(BenchUserEmail, "Bench Manager", Roles.Manager, null, ct);
         var key = await sp.GetRequiredService<ApiKeyService>().CreateAsync(bench.Id, "bench", ApiKeyScope.ReadWrite, ct);
         return ((IReadOnlyList<Guid>)owners, key.Key);

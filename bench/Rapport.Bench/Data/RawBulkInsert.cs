@@ -26,7 +26,7 @@ public static class RawBulkInsert
     private static readonly string[] ContactColumns =
         ["Id", "FirstName", "LastName", "Emails", "Phones", "PrimaryEmail", "PrimaryPhone", "JobTitle", "CompanyId",
          "Street", "City", "Region", "PostalCode", "Country", "LifecycleStage", "Source", "OwnerId", "Tags", "Notes",
-         "Version", "CreatedAt", "UpdatedAt"];
+         "CustomFields", "Version", "CreatedAt", "UpdatedAt"];
 
     public static async Task<TimeSpan> RunAsync(BenchDatabase database, IReadOnlyList<Company> companies, IReadOnlyList<Contact> contacts,
         IReadOnlyDictionary<Guid, Guid> owners, CancellationToken ct)
@@ -46,7 +46,11 @@ public static class RawBulkInsert
     private static object?[] ContactRow(Contact c, Guid? owner, DateTime now) =>
         [c.Id, c.FirstName, c.LastName, JsonSerializer.Serialize(c.Emails, Json), JsonSerializer.Serialize(c.Phones, Json),
          c.PrimaryEmail, c.PrimaryPhone, c.JobTitle, c.CompanyId, c.Street, c.City, c.Region, c.PostalCode, c.Country,
-         c.LifecycleStage.ToString(), c.Source, owner, c.Tags, c.Notes, 1, now, now];
+         c.LifecycleStage.ToString(), c.Source, owner, c.Tags, c.Notes, c.CustomFields is { } json ? new JsonDocumentText(json) : null,
+         1, now, now];
+
+    /// <summary>A JSON document: text on SQLite, jsonb on PostgreSQL.</summary>
+    private sealed record JsonDocumentText(string Json);
 
     private static void Sqlite(string connectionString, IReadOnlyList<Company> companies, IReadOnlyList<Contact> contacts, Func<Guid?, Guid?> owner)
     {
@@ -86,6 +90,7 @@ public static class RawBulkInsert
                     DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
                     decimal m => (double)m,
                     List<string> list => JsonSerializer.Serialize(list, Json),
+                    JsonDocumentText j => j.Json,
                     var v => v,
                 };
             }
@@ -122,6 +127,7 @@ public static class RawBulkInsert
                     case decimal m: await writer.WriteAsync(m, NpgsqlDbType.Numeric, ct); break;
                     case DateTime d: await writer.WriteAsync(d, NpgsqlDbType.TimestampTz, ct); break;
                     case List<string> list: await writer.WriteAsync(list, NpgsqlDbType.Array | NpgsqlDbType.Text, ct); break;
+                    case JsonDocumentText j: await writer.WriteAsync(j.Json, NpgsqlDbType.Jsonb, ct); break;
                     default: throw new NotSupportedException(value.GetType().Name);
                 }
             }

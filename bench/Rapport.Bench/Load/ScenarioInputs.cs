@@ -33,6 +33,8 @@ public static class ScenarioInputs
         // Half name prefixes as typed so far (3 to 5 letters), half a first and last name.
         File.WriteAllLines(Path.Combine(directory, "global-terms.txt"), sample.Take(1_000)
             .Select((c, i) => i % 2 == 0 ? c.LastName[..Math.Min(c.LastName.Length, 3 + i % 3)] : $"{c.FirstName} {c.LastName}"));
+        File.WriteAllLines(Path.Combine(directory, "custom-filters.txt"), Enumerable.Range(0, 200).Select(i =>
+            $"customFields.{CrmDataGenerator.TierField} eq '{CrmDataGenerator.Tiers[i % CrmDataGenerator.Tiers.Length]}' and customFields.{CrmDataGenerator.SeatsField} ge {(i * 37 % 4000).ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
         var keys = SortKeys.Parse("lastName,firstName", ContactFields.All, ContactFields.DefaultSort);
         File.WriteAllLines(Path.Combine(directory, "cursors.txt"), sample.Take(500).Select(c => cursors.Create(c, keys)));
     }
