@@ -12,7 +12,7 @@ namespace Rapport.Platform.Audit;
 /// (UI, API, seed, CLI): they all save through <see cref="RapportDb"/>. The bulk import path writes its own
 /// rows by the same <see cref="AuditRecord"/> rules.
 /// </summary>
-public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -29,6 +29,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     private void Stamp(DbContext context)
     {
+        var actor = context is RapportDb db ? db.Actor : new CurrentActor();
         context.ChangeTracker.DetectChanges();
         var now = Timestamps.UtcNow(clock);
         var entries = context.ChangeTracker.Entries<Entity>()

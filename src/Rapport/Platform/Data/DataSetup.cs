@@ -16,9 +16,11 @@ public static class DataSetup
     public static IServiceCollection AddRapportData(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RapportOptions.Section).Get<RapportOptions>() ?? new RapportOptions();
-        services.AddScoped<AuditInterceptor>();
-        services.AddScoped<NotificationInterceptor>();
-        services.AddScoped<TagInterceptor>();
+        // Singletons reading the actor from the context (RapportDb.Actor), so the options below are built once:
+        // options built per scope cost a fifth of a simple request's CPU (docs/benchmarks.md).
+        services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<NotificationInterceptor>();
+        services.AddSingleton<TagInterceptor>();
         if (options.Database.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = configuration.GetConnectionString(ConnectionName)
@@ -26,7 +28,8 @@ public static class DataSetup
                     "Rapport__Database__Provider=Postgres needs a connection string in ConnectionStrings__Rapport.");
             services.AddDbContext<RapportDb, PostgresRapportDb>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<TagInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<TagInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -34,7 +37,8 @@ public static class DataSetup
             services.AddDbContext<RapportDb, SqliteRapportDb>((sp, o) => o
                 .UseSqlite(connectionString)
                 .AddInterceptors(sp.GetRequiredService<TagInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>(),
-                    SqlitePragmas.Instance));
+                    SqlitePragmas.Instance),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         return services;
     }

@@ -24,6 +24,13 @@ namespace Rapport.Platform.Data;
 public abstract class RapportDb(DbContextOptions options)
     : IdentityDbContext<RapportUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// Who is saving: the scope's actor, handed to the context by DI so that the save interceptors can be singletons
+    /// and the context options built once for the process rather than once per request (decision 0014). Tools that
+    /// build a context by hand (migrations) get an anonymous actor.
+    /// </summary>
+    public Auth.CurrentActor Actor { get; private protected init; } = new();
+
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Activity> Activities => Set<Activity>();

@@ -12,7 +12,7 @@ namespace Rapport.Platform.Notifications;
 /// notifies its followers. The author is never notified of their own work. Runs after <see cref="Audit.AuditInterceptor"/>,
 /// which has already dropped updates that changed nothing, so every path that saves (UI, API, merge) is covered.
 /// </summary>
-public sealed class NotificationInterceptor(CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class NotificationInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -30,14 +30,14 @@ public sealed class NotificationInterceptor(CurrentActor actor, TimeProvider clo
     private async Task NotifyAsync(RapportDb db, CancellationToken ct)
     {
         var now = Timestamps.UtcNow(clock);
-        var me = actor.UserId;
+        var me = db.Actor.UserId;
         var notifications = new List<Notification>();
         await FollowersAsync(db, me, now, notifications, ct);
         await MentionsAsync(db, me, now, notifications, ct);
         db.Set<Notification>().AddRange(notifications);
     }
 
-    private async Task FollowersAsync(RapportDb db, Guid? me, DateTime now, List<Notification> into, CancellationToken ct)
+    private static async Task FollowersAsync(RapportDb db, Guid? me, DateTime now, List<Notification> into, CancellationToken ct)
     {
         var changed = db.ChangeTracker.Entries<Entity>()
             .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
@@ -52,7 +52,7 @@ public sealed class NotificationInterceptor(CurrentActor actor, TimeProvider clo
         foreach (var (entry, followable) in changed)
         {
             var deleted = entry.State == EntityState.Deleted;
-            var title = $"{actor.Name} {(deleted ? "deleted" : "changed")} {followable!.Type} {followable.Title(entry.Entity)}";
+            var title = $"{db.Actor.Name} {(deleted ? "deleted" : "changed")} {followable!.Type} {followable.Title(entry.Entity)}";
             foreach (var follow in follows.Where(f => f.RecordId == entry.Entity.Id && f.RecordType == followable.Type))
             {
                 into.Add(new Notification
@@ -66,7 +66,7 @@ public sealed class NotificationInterceptor(CurrentActor actor, TimeProvider clo
         }
     }
 
-    private async Task MentionsAsync(RapportDb db, Guid? me, DateTime now, List<Notification> into, CancellationToken ct)
+    private static async Task MentionsAsync(RapportDb db, Guid? me, DateTime now, List<Notification> into, CancellationToken ct)
     {
         var notes = db.ChangeTracker.Entries<Activity>()
             .Where(e => (e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(a => a.Body).IsModified))
@@ -86,7 +86,7 @@ public sealed class NotificationInterceptor(CurrentActor actor, TimeProvider clo
                 into.Add(new Notification
                 {
                     UserId = user, ActorId = me, CreatedAt = now, Kind = NotificationKinds.Mention,
-                    Title = Clip($"{actor.Name} mentioned you in \"{activity.Subject}\""),
+                    Title = Clip($"{db.Actor.Name} mentioned you in \"{activity.Subject}\""),
                     Link = LinkOf(activity),
                 });
             }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
 
 namespace Rapport.Platform.Tags;
@@ -11,7 +10,7 @@ namespace Rapport.Platform.Tags;
 /// catalogue's spelling, so "VIP" typed on one contact and "vip" on another stay one tag that <c>tags has</c> finds.
 /// Runs before <see cref="Audit.AuditInterceptor"/>, so history records the spelling that was stored.
 /// </summary>
-public sealed class TagInterceptor(CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class TagInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -31,7 +30,7 @@ public sealed class TagInterceptor(CurrentActor actor, TimeProvider clock) : Sav
         if (changed.Count == 0) return;
         var names = changed.SelectMany(x => x.Type!.TagsOf(x.Entry.Entity)).DistinctBy(TagNames.Normalize).ToList();
         if (names.Count == 0) return;
-        var spelling = await TagCatalogue.EnsureAsync(db, names, actor.UserId, Timestamps.UtcNow(clock), ct);
+        var spelling = await TagCatalogue.EnsureAsync(db, names, db.Actor.UserId, Timestamps.UtcNow(clock), ct);
         foreach (var (entry, type) in changed)
         {
             var current = type!.TagsOf(entry.Entity);
