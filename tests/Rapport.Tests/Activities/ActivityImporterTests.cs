@@ -59,8 +59,8 @@ public abstract class ActivityImporterTests(RapportApp app)
 
         await Assert.ThrowsAsync<RequestValidationException>(() => ImportAsActorAsync(rep,
         [
-            new Activity { Type = ActivityType.Note, Body = word, OccurredAt = DateTime.UtcNow, OwnerId = rep.Id, Links = [new(LinkedRecordType.Contact, mine)] },
-            new Activity { Type = ActivityType.Note, Body = word, OccurredAt = DateTime.UtcNow, OwnerId = rep.Id, Links = [new(LinkedRecordType.Contact, theirs)] },
+            new Activity { Type = ActivityType.Note, Body = word, OccurredAt = TimeProvider.System.GetUtcNow().UtcDateTime, OwnerId = rep.Id, Links = [new(LinkedRecordType.Contact, mine)] },
+            new Activity { Type = ActivityType.Note, Body = word, OccurredAt = TimeProvider.System.GetUtcNow().UtcDateTime, OwnerId = rep.Id, Links = [new(LinkedRecordType.Contact, theirs)] },
         ]));
 
         var mineTimeline = await (await rep.Client.GetAsync($"/api/v1/contacts/{mine}/timeline")).ReadAsync<Page<ActivityResponse>>();

@@ -31,12 +31,12 @@ public abstract class TaskReminderTests(RapportApp app)
         var subject = "Call back " + Guid.NewGuid().ToString("N")[..8];
         await admin.CreateActivityAsync(new
         {
-            type = "task", subject, assigneeId = rep.Id, dueAt = Iso(DateTime.UtcNow.AddHours(1)),
-            remindAt = Iso(DateTime.UtcNow.AddMinutes(-1)), links = new[] { ContactLink(contact) },
+            type = "task", subject, assigneeId = rep.Id, dueAt = Iso(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(1)),
+            remindAt = Iso(TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1)), links = new[] { ContactLink(contact) },
         });
         await admin.CreateActivityAsync(new
         {
-            type = "task", subject = subject + " later", assigneeId = rep.Id, remindAt = Iso(DateTime.UtcNow.AddHours(2)),
+            type = "task", subject = subject + " later", assigneeId = rep.Id, remindAt = Iso(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(2)),
             links = new[] { ContactLink(contact) },
         });
 
@@ -55,16 +55,16 @@ public abstract class TaskReminderTests(RapportApp app)
         var admin = await app.CreateUserAsync(Roles.Admin);
         var subject = "Quote " + Guid.NewGuid().ToString("N")[..8];
         var links = new[] { ContactLink(await admin.CreateContactAsync("Quoted")) };
-        var past = Iso(DateTime.UtcNow.AddMinutes(-5));
+        var past = Iso(TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-5));
         await admin.CreateActivityAsync(new { type = "task", subject = subject + " done", done = true, remindAt = past, links });
-        await admin.CreateActivityAsync(new { type = "task", subject = subject + " stale", remindAt = Iso(DateTime.UtcNow.AddDays(-2)), links });
+        await admin.CreateActivityAsync(new { type = "task", subject = subject + " stale", remindAt = Iso(TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-2)), links });
         var task = await admin.CreateActivityAsync(new { type = "task", subject = subject + " open", remindAt = past, links });
 
         await SweepAsync();
         Assert.Equal([subject + " open"], (await RemindersAsync(admin, subject)).Select(n => n.Title.Split(" (due")[0]["Reminder: ".Length..]));
 
         // Moving the reminder re-arms it; its bookkeeping is not part of the task's history.
-        var moved = await admin.Client.PatchJsonAsync($"/api/v1/activities/{task.Id}", new { remindAt = Iso(DateTime.UtcNow.AddMinutes(-1)) }, $"\"{task.Version}\"");
+        var moved = await admin.Client.PatchJsonAsync($"/api/v1/activities/{task.Id}", new { remindAt = Iso(TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1)) }, $"\"{task.Version}\"");
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         await SweepAsync();
         Assert.Equal(2, (await RemindersAsync(admin, subject + " open")).Count);

@@ -21,7 +21,7 @@ public abstract class RecordOverviewTests(RapportApp app)
         var contact = await admin.CreateContactAsync(new { firstName = "Olga", lastName = "Overview", companyId = company.Id, ownerId = rep.Id });
         var links = new[] { ContactLink(contact.Id) };
         await admin.CreateActivityAsync(new { type = "note", body = "Met at the fair", links });
-        await admin.CreateActivityAsync(new { type = "task", subject = "Late one", dueAt = Iso(DateTime.UtcNow.AddDays(-1)), links });
+        await admin.CreateActivityAsync(new { type = "task", subject = "Late one", dueAt = Iso(TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-1)), links });
         await admin.CreateActivityAsync(new { type = "task", subject = "Undated", links });
         await admin.CreateActivityAsync(new { type = "task", subject = "Finished", done = true, links });
         Assert.Equal(HttpStatusCode.Created,

@@ -20,7 +20,7 @@ public abstract class ImportLeaseTests(RapportApp app)
             var job = new ImportJob
             {
                 CreatedById = ownerId,
-                CreatedAt = DateTime.UtcNow.AddMinutes(-30),
+                CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-30),
                 FileName = "people.csv",
                 Status = ImportStatus.Running,
                 HeartbeatAt = heartbeat,
@@ -36,8 +36,8 @@ public abstract class ImportLeaseTests(RapportApp app)
     public async Task AJobWithoutHeartbeatForFiveMinutes_IsFailed_AndSaysWhy_WhileALiveJobKeepsRunning()
     {
         var admin = await app.CreateUserAsync(Roles.Admin);
-        var stale = await RunningJobAsync(admin.Id, DateTime.UtcNow.AddMinutes(-6));
-        var live = await RunningJobAsync(admin.Id, DateTime.UtcNow.AddSeconds(-20));
+        var stale = await RunningJobAsync(admin.Id, TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-6));
+        var live = await RunningJobAsync(admin.Id, TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-20));
 
         await app.WithServicesAsync(services => services.GetRequiredService<ImportLeases>().ExpireAsync(CancellationToken.None));
 
