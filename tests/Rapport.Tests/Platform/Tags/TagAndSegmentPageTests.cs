@@ -118,8 +118,9 @@ public abstract class TagAndSegmentPageTests(RapportApp app)
         await page.Find("[data-testid=tag-color]").ChangeAsync(new ChangeEventArgs { Value = "#2e7d32" });
         await page.Find("[data-testid=tag-save]").ClickAsync(new());
 
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"tr[data-tag='{renamed}']")), TimeSpan.FromSeconds(10));
-        Assert.Equal("#2e7d32", page.Find($"tr[data-tag='{renamed}'] [data-testid=tag-chip]").GetAttribute("data-color"));
+        // The chip of the renamed row first renders before the catalogue's colours have loaded, so wait for the colour.
+        page.WaitForAssertion(() => Assert.Equal("#2e7d32",
+            Assert.Single(page.FindAll($"tr[data-tag='{renamed}'] [data-testid=tag-chip]")).GetAttribute("data-color")), TimeSpan.FromSeconds(10));
         Assert.Equal([renamed], (await admin.GetContactAsync(first.Id)).Tags);
     }
 
