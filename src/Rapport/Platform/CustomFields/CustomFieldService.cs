@@ -57,6 +57,7 @@ public sealed class CustomFieldService(RapportDb db, CurrentActor actor)
             // Two admins defining the same name at once: the unique index keeps one of them.
             throw new ConflictException($"A {input.ObjectType} field named '{input.Name}' already exists.");
         }
+        await CustomFieldStatistics.EnsureAsync(db, [definition], analyze: true, ct);
         return definition;
     }
 

@@ -5,6 +5,7 @@ using Rapport.Activities.Demo;
 using Rapport.Contacts.Demo;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Auth.Users;
+using Rapport.Platform.CustomFields;
 using Rapport.Platform.Data;
 using Rapport.Platform.Search;
 
@@ -33,6 +34,9 @@ public sealed class DatabaseInitializer(RapportDb db, UserAdministration users, 
         }
         await db.Database.MigrateAsync(ct);
         if (db.Provider == DatabaseProvider.Sqlite) await SqliteFtsSetup.EnsureAsync(db, ct);
+        // Fields defined before their statistics existed (or restored from a backup without them); ANALYZE is left
+        // to autovacuum, as it would take a while on a large table at every start.
+        await CustomFieldStatistics.EnsureAsync(db, await db.CustomFieldDefinitions.AsNoTracking().ToListAsync(ct), analyze: false, ct);
         await users.EnsureRolesAsync(ct);
     }
 
