@@ -47,6 +47,7 @@ public sealed class ActivityImporter(RapportDb db, RecordAccess access, CurrentA
                 await session.WriteAsync(chunk, ct);
                 await session.WriteAsync(links, ct);
                 await session.WriteAsync(history, ct);
+                await session.EndOfChunkAsync(ct);
                 count += chunk.Length;
             }
             await session.CommitAsync(ct);

@@ -78,6 +78,7 @@ public sealed class ContactImporter(RapportDb db, RecordAccess access, CurrentAc
         }
         await session.WriteAsync(records, ct);
         await session.WriteAsync(history, ct);
+        await session.EndOfChunkAsync(ct);
     }
 
     private void Normalize(Company company, HashSet<Guid> activeUsers)

@@ -41,6 +41,11 @@ internal sealed class SqliteBulkSession : BulkSession
         return Task.CompletedTask;
     }
 
+    private protected override void OnNewTransaction()
+    {
+        foreach (var (command, _) in commands.Values) command.Transaction = Transaction;
+    }
+
     private (DbCommand, DbParameter[]) CommandFor(BulkTable table)
     {
         if (commands.TryGetValue(table, out var prepared)) return prepared;
