@@ -14,6 +14,9 @@ public static class EmailModule
     {
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
             .Validate(o => !o.Enabled || o.Port is > 0 and < 65536, "Rapport:Smtp:Port must be a TCP port (1-65535).")
+            .Validate(o => o.PollSeconds > 0, "Rapport:Smtp:PollSeconds must be at least 1.")
+            // A send must end well inside the outbox lease, or another node could claim the row meanwhile.
+            .Validate(o => o.TimeoutSeconds is >= 1 and <= 60, "Rapport:Smtp:TimeoutSeconds must be between 1 and 60.")
             .Validate(o => !o.Enabled || string.IsNullOrEmpty(o.From) || MailboxAddress.TryParse(o.From, out _),
                 "Rapport:Smtp:From must be an address, e.g. \"Rapport <crm@example.com>\".")
             .Validate<IOptions<RapportOptions>>((o, rapport) => !o.Enabled || IsAbsoluteWebUrl(rapport.Value.PublicUrl),

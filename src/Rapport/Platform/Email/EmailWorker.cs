@@ -2,16 +2,17 @@ using Microsoft.Extensions.Options;
 
 namespace Rapport.Platform.Email;
 
-/// <summary>Every 15 seconds, sends the queued emails that are due (<see cref="EmailOutbox"/>). Idle when email is off.</summary>
+/// <summary>
+/// Every Rapport:Smtp:PollSeconds (15 by default), sends the queued emails that are due (<see cref="EmailOutbox"/>).
+/// Idle when email is off.
+/// </summary>
 public sealed class EmailWorker(IServiceScopeFactory scopes, IOptions<SmtpOptions> options, ILogger<EmailWorker> log) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
         await Task.Yield(); // let the host finish starting before touching the database
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds));
         try
         {
             do

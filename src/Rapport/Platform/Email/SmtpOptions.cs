@@ -34,6 +34,9 @@ public sealed class SmtpOptions
     /// <summary>How long one SMTP step may take. Kept well under the outbox lease, so a slow server cannot make two nodes send.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How often each node looks for queued emails that are due.</summary>
+    public int PollSeconds { get; set; } = 15;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 
     public SecureSocketOptions Security => UseTls switch

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+
+namespace Rapport.Tests.Infrastructure;
+
+/// <summary>An app with email on, sending through its own <see cref="SmtpTestServer"/>.</summary>
+public interface IMailApp
+{
+    SmtpTestServer Smtp { get; }
+}
+
+internal static class MailSettings
+{
+    public const string PublicUrl = "https://crm.example.test";
+
+    public static void Apply(IWebHostBuilder builder, SmtpTestServer smtp)
+    {
+        builder.UseSetting("Rapport:PublicUrl", PublicUrl);
+        builder.UseSetting("Rapport:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Rapport:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Rapport:Smtp:From", "Rapport <crm@example.test>");
+        builder.UseSetting("Rapport:Smtp:UseTls", "false");
+        builder.UseSetting("Rapport:Smtp:TimeoutSeconds", "10");
+        // The tests drain the outbox themselves, as a second node would; the app's own worker stays out of their way.
+        builder.UseSetting("Rapport:Smtp:PollSeconds", "3600");
+    }
+}
+
+public sealed class SqliteMailApp : SqliteApp, IMailApp
+{
+    public SmtpTestServer Smtp { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        MailSettings.Apply(builder, Smtp);
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await Smtp.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
+
+public sealed class PostgresMailApp : PostgresApp, IMailApp
+{
+    public SmtpTestServer Smtp { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        MailSettings.Apply(builder, Smtp);
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await Smtp.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
