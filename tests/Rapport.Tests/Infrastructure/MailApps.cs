@@ -2,12 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace Rapport.Tests.Infrastructure;
 
-/// <summary>An app with email on, sending through its own <see cref="SmtpTestServer"/>.</summary>
-public interface IMailApp
-{
-    SmtpTestServer Smtp { get; }
-}
-
 internal static class MailSettings
 {
     public const string PublicUrl = "https://crm.example.test";
@@ -25,48 +19,13 @@ internal static class MailSettings
     }
 }
 
-public sealed class SqliteMailApp : SqliteApp, IMailApp
+/// <summary>An app with email on, sending through an SMTP server of its own.</summary>
+public sealed class SqliteMailApp : SqliteApp
 {
-    public SmtpTestServer Smtp { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        MailSettings.Apply(builder, Smtp);
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await Smtp.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
-    }
+    public SqliteMailApp() => Smtp = new SmtpTestServer();
 }
 
-public sealed class PostgresMailApp : PostgresApp, IMailApp
+public sealed class PostgresMailApp : PostgresApp
 {
-    public SmtpTestServer Smtp { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        MailSettings.Apply(builder, Smtp);
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await Smtp.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
-    }
+    public PostgresMailApp() => Smtp = new SmtpTestServer();
 }

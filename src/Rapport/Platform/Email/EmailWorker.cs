@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Rapport.Platform.Hosting;
 
 namespace Rapport.Platform.Email;
 
@@ -12,27 +13,7 @@ public sealed class EmailWorker(IServiceScopeFactory scopes, IOptions<SmtpOption
     {
         if (!options.Value.Enabled) return;
         await Task.Yield(); // let the host finish starting before touching the database
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds));
-        try
-        {
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<EmailOutbox>().SendDueAsync(stoppingToken);
-                }
-#pragma warning disable CA1031 // A database hiccup must not stop the host; the next tick tries again.
-                catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
-#pragma warning restore CA1031
-                {
-                    log.LogWarning(failure, "Sending queued emails failed");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        await PeriodicWork.RunAsync(scopes, TimeSpan.FromSeconds(options.Value.PollSeconds),
+            (services, ct) => services.GetRequiredService<EmailOutbox>().SendDueAsync(ct), log, "Sending queued emails", stoppingToken);
     }
 }

@@ -12,9 +12,9 @@ namespace Rapport.Tests.Platform.Email;
 /// Mentions and followed changes reach people by email through a real SMTP server (aiosmtpd on loopback), when
 /// they asked for it, only about records they may read, once, and also after the mail server was down for a while.
 /// </summary>
-public abstract class MentionEmailTests<TApp>(TApp app) where TApp : RapportApp, IMailApp
+public abstract class MentionEmailTests(RapportApp app)
 {
-    private SmtpTestServer Smtp => app.Smtp;
+    private SmtpTestServer Smtp => app.Smtp!;
 
     [Fact]
     public async Task Mention_WithEmailOn_SendsOneEmail_WithSubjectLinkAndTheNoteEscaped()
@@ -209,6 +209,6 @@ public abstract class MentionEmailTests<TApp>(TApp app) where TApp : RapportApp,
     }
 }
 
-public sealed class MentionEmailTestsOnSqlite(SqliteMailApp app) : MentionEmailTests<SqliteMailApp>(app), IClassFixture<SqliteMailApp>;
+public sealed class MentionEmailTestsOnSqlite(SqliteMailApp app) : MentionEmailTests(app), IClassFixture<SqliteMailApp>;
 
-public sealed class MentionEmailTestsOnPostgres(PostgresMailApp app) : MentionEmailTests<PostgresMailApp>(app), IClassFixture<PostgresMailApp>;
+public sealed class MentionEmailTestsOnPostgres(PostgresMailApp app) : MentionEmailTests(app), IClassFixture<PostgresMailApp>;
