@@ -25,8 +25,9 @@ public sealed class EmailOutbox(RapportDb db, EmailSender sender, TimeProvider c
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         if (!sender.Options.Enabled) return 0;
+        var now = Timestamps.UtcNow(clock);
         var due = await db.OutgoingEmails.AsNoTracking()
-            .Where(e => e.Status == OutgoingEmailStatus.Pending && e.NextAttemptAt <= Timestamps.UtcNow(clock))
+            .Where(e => e.Status == OutgoingEmailStatus.Pending && e.NextAttemptAt <= now)
             .OrderBy(e => e.NextAttemptAt).Take(BatchSize)
             .ToListAsync(ct);
         EmailConnection? connection = null;
