@@ -30,6 +30,9 @@ public sealed class NotificationSettingsService(RapportDb db, CurrentActor actor
     {
         RequestValidator.ThrowIfInvalid(input);
         var me = Me;
+        // Which emails someone receives is a change like any other: a read-only key makes none.
+        if (actor.Principal.FindFirst(RapportClaims.ApiScope)?.Value == Auth.ApiKeys.ApiKeyScope.Read)
+            throw new ForbiddenException("A read-only API key cannot change notification settings.");
         for (var attempt = 1; ; attempt++)
         {
             var settings = await db.NotificationSettings.FirstOrDefaultAsync(s => s.UserId == me, ct);

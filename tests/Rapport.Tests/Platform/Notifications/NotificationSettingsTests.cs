@@ -26,6 +26,17 @@ public abstract class NotificationSettingsTests(RapportApp app)
         Assert.Equal(new NotificationSettingsResponse(false, false), await (await other.Client.GetAsync(Path)).ReadAsync<NotificationSettingsResponse>());
     }
 
+    [Fact]
+    public async Task Settings_ThroughAReadOnlyKey_CanBeReadButNotChanged()
+    {
+        var user = await app.CreateUserAsync(Roles.Sales, Rapport.Platform.Auth.ApiKeys.ApiKeyScope.Read);
+
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync(Path)).StatusCode);
+        await (await user.Client.PutAsync(Path, Json.Raw("""{ "emailOnMention": true, "emailOnFollowedChange": true }""")))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(new NotificationSettingsResponse(false, false), await (await user.Client.GetAsync(Path)).ReadAsync<NotificationSettingsResponse>());
+    }
+
     [Theory]
     [InlineData("""{ "emailOnMention": true }""")]
     [InlineData("""{ "emailOnMention": true, "emailOnFollowedChange": null }""")]
