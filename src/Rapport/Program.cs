@@ -4,6 +4,7 @@ using Rapport.Contacts;
 using Rapport.Platform.Api;
 using Rapport.Platform.CustomFields;
 using Rapport.Platform.Documents;
+using Rapport.Platform.Email;
 using Rapport.Platform.Hosting;
 using Rapport.Platform.Notifications;
 using Rapport.Platform.Search.Global;
@@ -26,7 +27,7 @@ static WebApplication CreateApp(string[] args)
     var app = builder.Build();
     app.UseRapportPlatform();
     app.MapRapportApi().MapContacts().MapActivities().MapDocuments().MapGlobalSearch().MapNotifications().MapTags().MapSegments()
-        .MapCustomFields();
+        .MapCustomFields().MapOutgoingEmails();
     app.MapCalendarFeeds();
     app.MapContactExports();
     app.MapSegmentExports();

@@ -12,13 +12,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
 
     public RapportProcess Server { get; private set; } = default!;
+
+    /// <summary>The mail server the app sends through: what reaches people's inboxes can be read here.</summary>
+    public Rapport.Tests.Infrastructure.SmtpTestServer Smtp { get; } = new();
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (scripts/test.sh does).");
-        Server = await RapportProcess.StartAsync();
+        await Smtp.StartAsync();
+        Server = await RapportProcess.StartAsync(Smtp.Port);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -60,6 +64,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
         if (Server is not null) await Server.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 }
 

@@ -75,6 +75,32 @@ public static partial class PageActions
         return await page.WaitForRecordPageAsync("companies");
     }
 
+    /// <summary>An admin adds a user on /admin/users with the role, and sees them listed as active.</summary>
+    public static async Task CreateUserAsync(this IPage admin, string email, string displayName, string password, string role)
+    {
+        await admin.OpenAsync("/admin/users");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
+        var dialog = admin.Locator(".mud-dialog");
+        await dialog.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await dialog.GetByLabel("Display name").FillAsync(displayName);
+        await dialog.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Role" }).ClickAsync();
+        await admin.Locator(".mud-popover-open .mud-list").GetByText(role, new() { Exact = true }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("tbody tr").Filter(new() { HasText = email })).ToContainTextAsync("Active");
+    }
+
+    /// <summary>Logs the first note on a record just created, through its timeline's "Log activity" dialog.</summary>
+    public static async Task LogFirstNoteAsync(this IPage page, string subject, string body)
+    {
+        var timeline = page.GetByTestId("timeline");
+        await timeline.GetByRole(AriaRole.Button, new() { Name = "Log activity" }).ClickAsync();
+        await page.FillFieldAsync("Subject", subject); // a note is the default kind
+        await page.FillFieldAsync("Note (markdown)", body);
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(timeline.Locator(".timeline-item")).ToHaveCountAsync(1);
+    }
+
     public static ILocator Heading(this IPage page) => page.Locator("h1");
 
     public static ILocator History(this IPage page) => page.GetByTestId("history");

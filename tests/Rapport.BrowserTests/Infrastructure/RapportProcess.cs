@@ -9,7 +9,7 @@ namespace Rapport.BrowserTests.Infrastructure;
 /// <summary>
 /// The real Rapport server, started as an operator would start it: the built rapport.dll of the same
 /// configuration as these tests, on a free loopback port, with its own data directory and SQLite file,
-/// the demo workspace seeded and a known first admin.
+/// the demo workspace seeded, a known first admin, and email sent through the tests' SMTP server.
 /// </summary>
 public sealed class RapportProcess : IAsyncDisposable
 {
@@ -38,7 +38,7 @@ public sealed class RapportProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<RapportProcess> StartAsync()
+    public static async Task<RapportProcess> StartAsync(int smtpPort)
     {
         var dll = AppDll();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "rapport-browser-" + Guid.NewGuid().ToString("N")[..12]);
@@ -64,6 +64,12 @@ public sealed class RapportProcess : IAsyncDisposable
         start.Environment["Rapport__Admin__Email"] = AdminEmail;
         start.Environment["Rapport__Admin__Password"] = AdminPassword;
         start.Environment["ConnectionStrings__Rapport"] = "";
+        start.Environment["Rapport__PublicUrl"] = baseAddress.ToString();
+        start.Environment["Rapport__Smtp__Host"] = "127.0.0.1";
+        start.Environment["Rapport__Smtp__Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Rapport__Smtp__UseTls"] = "false";
+        start.Environment["Rapport__Smtp__From"] = "Rapport <crm@browser.test>";
+        start.Environment["Rapport__Smtp__PollSeconds"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");

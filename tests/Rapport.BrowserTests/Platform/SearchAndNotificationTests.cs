@@ -38,25 +38,11 @@ public sealed class SearchAndNotificationTests(BrowserFixture browser)
         var admin = await browser.SignedInPageAsync();
         var displayName = "Nora " + PageActions.UniqueWord("M");
         var email = $"{PageActions.UniqueWord("nora").ToLowerInvariant()}@browser.test";
-        await admin.OpenAsync("/admin/users");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
-        var dialog = admin.Locator(".mud-dialog");
-        await dialog.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await dialog.GetByLabel("Display name").FillAsync(displayName);
-        await dialog.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         // A role that reads every record: a mention only reaches someone who may open the activity.
-        await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Role" }).ClickAsync();
-        await admin.Locator(".mud-popover-open .mud-list").GetByText("Manager", new() { Exact = true }).ClickAsync();
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
-        await Expect(admin.Locator("tbody tr").Filter(new() { HasText = email })).ToContainTextAsync("Active");
+        await admin.CreateUserAsync(email, displayName, password, "Manager");
 
         await admin.CreateCompanyAsync(PageActions.UniqueWord("Mention") + " Ltd");
-        var timeline = admin.GetByTestId("timeline");
-        await timeline.GetByRole(AriaRole.Button, new() { Name = "Log activity" }).ClickAsync();
-        await admin.FillFieldAsync("Subject", "Renewal question"); // a note is the default kind
-        await admin.FillFieldAsync("Note (markdown)", $"@{displayName} can you check the renewal?");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(timeline.Locator(".timeline-item")).ToHaveCountAsync(1);
+        await admin.LogFirstNoteAsync("Renewal question", $"@{displayName} can you check the renewal?");
         // The author is not notified of their own mention.
         await Expect(admin.Locator(".notification-bell .mud-badge")).ToBeHiddenAsync();
 

@@ -22,6 +22,9 @@ public abstract class RapportApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Whether this app starts like a fresh install with the demo workspace (off for most tests).</summary>
     public bool SeedDemo { get; init; }
 
+    /// <summary>With a server of its own, this app has email on and sends through it (<see cref="SqliteMailApp"/>).</summary>
+    public SmtpTestServer? Smtp { get; init; }
+
     /// <summary>A second app process on the same database, as after a restart.</summary>
     public abstract RapportApp Restart();
 
@@ -36,20 +39,22 @@ public abstract class RapportApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Rapport:Demo:Seed", SeedDemo ? "true" : "false");
         builder.UseSetting("Rapport:Admin:Email", "admin@tests.local");
         builder.UseSetting("Rapport:Admin:Password", AdminPassword);
+        if (Smtp is not null) MailSettings.Apply(builder, Smtp);
     }
 
     public const string AdminPassword = "correct horse battery staple";
 
-    public virtual Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(dataDirectory);
+        if (Smtp is not null) await Smtp.StartAsync();
         _ = Server; // starts the host: migrations and first admin run now, not inside the first test
-        return Task.CompletedTask;
     }
 
     public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Smtp is not null) await Smtp.DisposeAsync();
         try
         {
             Directory.Delete(dataDirectory, recursive: true);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Platform.Data;
+using Rapport.Platform.Hosting;
 
 namespace Rapport.Contacts.Import;
 
@@ -25,29 +26,7 @@ public sealed class ImportWorker(PendingImports pending, ImportRunner runner, IS
         await sweeping;
     }
 
-    private async Task SweepLeasesAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
-        try
-        {
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ImportLeases>().ExpireAsync(stoppingToken);
-                }
-#pragma warning disable CA1031 // A database hiccup must not stop the host; the next tick tries again.
-                catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
-#pragma warning restore CA1031
-                {
-                    log.LogWarning(failure, "Expiring stale imports failed");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    private Task SweepLeasesAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(scopes, TimeSpan.FromMinutes(1), (services, ct) => services.GetRequiredService<ImportLeases>().ExpireAsync(ct),
+            log, "Expiring stale imports", stoppingToken);
 }

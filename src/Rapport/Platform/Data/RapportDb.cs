@@ -44,6 +44,8 @@ public abstract class RapportDb(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<RecordFollow> RecordFollows => Set<RecordFollow>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<Email.OutgoingEmail> OutgoingEmails => Set<Email.OutgoingEmail>();
     public DbSet<CustomFieldDefinition> CustomFieldDefinitions => Set<CustomFieldDefinition>();
 
     public abstract DatabaseProvider Provider { get; }

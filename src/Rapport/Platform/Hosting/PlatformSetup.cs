@@ -3,6 +3,7 @@ using Rapport.Platform.Api;
 using Rapport.Platform.Api.Idempotency;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
+using Rapport.Platform.Email;
 
 namespace Rapport.Platform.Hosting;
 
@@ -20,6 +21,7 @@ public static class PlatformSetup
         services.AddRapportAuth();
         services.AddRapportApi();
         services.AddRapportHealth();
+        services.AddEmail();
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<StartupTasks>();
         return services;

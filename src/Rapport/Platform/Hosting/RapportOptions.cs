@@ -10,6 +10,12 @@ public sealed class RapportOptions
     /// <summary>Where the SQLite file, uploaded files and keys live; relative paths are under the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// The address people open Rapport at (https://crm.example.com), for links that leave the app, such as those in
+    /// emails. Required when email is on (Rapport:Smtp:Host).
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     public DatabaseOptions Database { get; set; } = new();
 
     public DemoOptions Demo { get; set; } = new();

@@ -1,13 +1,14 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Rapport.Platform.Api;
 
 namespace Rapport.Platform.Notifications;
 
 public static class NotificationEndpoints
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services) =>
-        services.AddScoped<NotificationService>();
+        services.AddScoped<NotificationService>().AddScoped<NotificationSettingsService>().AddSingleton<NotificationEmails>();
 
     public static RouteGroupBuilder MapNotifications(this RouteGroupBuilder api)
     {
@@ -16,6 +17,12 @@ public static class NotificationEndpoints
             .WithSummary("The caller's notifications, unread first, then newest; with the unread count");
         me.MapPost("/{id:guid}/read", Read).WithName("MarkNotificationRead").WithSummary("Mark one notification read");
         me.MapPost("/read-all", ReadAll).WithName("MarkAllNotificationsRead").WithSummary("Mark all the caller's notifications read");
+        var settings = api.MapGroup("/me/notification-settings").WithTags("Notifications");
+        settings.MapGet("/", (NotificationSettingsService s, CancellationToken ct) => s.GetAsync(ct)).WithName("GetMyNotificationSettings")
+            .WithSummary("Which notifications also reach the caller by email (all off until the caller turns them on)");
+        settings.MapPut("/", SaveSettings).WithName("UpdateMyNotificationSettings")
+            .WithSummary("Replace the caller's notification settings; both members are required")
+            .Accepts<NotificationSettingsInput>("application/json");
         foreach (var followable in Followables.All)
         {
             api.MapPost($"/{followable.Plural}/{{id:guid}}/follow", (Guid id, NotificationService n, CancellationToken ct) => Follow(followable, id, n, ct))
@@ -32,6 +39,9 @@ public static class NotificationEndpoints
         [FromQuery(Name = "limit"), Description("Page size, 1 to 200 (default 20).")] int? limit,
         [FromQuery(Name = "cursor"), Description("The nextCursor of the previous page.")] string? cursor,
         NotificationService notifications, CancellationToken ct) => notifications.ListAsync(limit, cursor, ct);
+
+    private static async Task<NotificationSettingsResponse> SaveSettings(HttpContext http, NotificationSettingsService settings, CancellationToken ct) =>
+        await settings.SaveAsync(await JsonBody.ReadAsync<NotificationSettingsInput>(http.Request, ct), ct);
 
     private static async Task<Results<NoContent, NotFound>> Read(Guid id, NotificationService notifications, CancellationToken ct) =>
         await notifications.MarkReadAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();

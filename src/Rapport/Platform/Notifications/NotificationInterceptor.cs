@@ -1,18 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Rapport.Activities;
-using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
 
 namespace Rapport.Platform.Notifications;
 
 /// <summary>
-/// Writes notifications in the same transaction as the change that causes them (docs/decisions/0008): a new
+/// Writes notifications in the same transaction as the change that causes them (docs/decisions/0009): a new
 /// @mention in an activity's body notifies the mentioned users, and a change to or deletion of a followed record
 /// notifies its followers. The author is never notified of their own work. Runs after <see cref="Audit.AuditInterceptor"/>,
 /// which has already dropped updates that changed nothing, so every path that saves (UI, API, merge) is covered.
+/// The emails of those who asked for them are queued in the same transaction too (decision 0015).
 /// </summary>
-public sealed class NotificationInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class NotificationInterceptor(TimeProvider clock, NotificationEmails emails) : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -31,13 +31,14 @@ public sealed class NotificationInterceptor(TimeProvider clock) : SaveChangesInt
     {
         var now = Timestamps.UtcNow(clock);
         var me = db.Actor.UserId;
-        var notifications = new List<Notification>();
-        await FollowersAsync(db, me, now, notifications, ct);
-        await MentionsAsync(db, me, now, notifications, ct);
-        db.Set<Notification>().AddRange(notifications);
+        var drafts = new List<EmailDraft>();
+        await FollowersAsync(db, me, now, drafts, ct);
+        await MentionsAsync(db, me, now, drafts, ct);
+        db.Set<Notification>().AddRange(drafts.Select(d => d.Notification));
+        await emails.QueueAsync(db, drafts, now, ct);
     }
 
-    private static async Task FollowersAsync(RapportDb db, Guid? me, DateTime now, List<Notification> into, CancellationToken ct)
+    private static async Task FollowersAsync(RapportDb db, Guid? me, DateTime now, List<EmailDraft> into, CancellationToken ct)
     {
         var changed = db.ChangeTracker.Entries<Entity>()
             .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
@@ -53,20 +54,22 @@ public sealed class NotificationInterceptor(TimeProvider clock) : SaveChangesInt
         {
             var deleted = entry.State == EntityState.Deleted;
             var title = $"{db.Actor.Name} {(deleted ? "deleted" : "changed")} {followable!.Type} {followable.Title(entry.Entity)}";
+            var subject = $"{db.Actor.Name} {(deleted ? "deleted" : "changed")} {Capitalised(followable.Type)} {followable.Title(entry.Entity)}";
             foreach (var follow in follows.Where(f => f.RecordId == entry.Entity.Id && f.RecordType == followable.Type))
             {
-                into.Add(new Notification
+                var notification = new Notification
                 {
                     UserId = follow.UserId, ActorId = me, CreatedAt = now,
                     Kind = deleted ? NotificationKinds.RecordDeleted : NotificationKinds.RecordChanged,
                     Title = Clip(title),
                     Link = deleted ? $"/{followable.Plural}" : Followables.Link(followable, entry.Entity.Id),
-                });
+                };
+                into.Add(new EmailDraft(notification, subject, null, (entry.Entity as IOwned)?.OwnerId, ReadChecked: false));
             }
         }
     }
 
-    private static async Task MentionsAsync(RapportDb db, Guid? me, DateTime now, List<Notification> into, CancellationToken ct)
+    private async Task MentionsAsync(RapportDb db, Guid? me, DateTime now, List<EmailDraft> into, CancellationToken ct)
     {
         var notes = db.ChangeTracker.Entries<Activity>()
             .Where(e => (e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(a => a.Body).IsModified))
@@ -79,49 +82,44 @@ public sealed class NotificationInterceptor(TimeProvider clock) : SaveChangesInt
         {
             var before = entry.State == EntityState.Added ? new HashSet<Guid>() : Mentions.In(entry.Property(a => a.Body).OriginalValue, users);
             var activity = entry.Entity;
+            string? subject = null;
             foreach (var user in Mentions.In(activity.Body, users).Except(before).Where(u => u != me))
             {
                 // A mention must not tell someone about an activity they may not open (its subject is in the title).
-                if (!await CanReadAsync(db, user, activity, ct)) continue;
-                into.Add(new Notification
+                if (!await RecipientAccess.CanReadAsync(db, user, activity, ct)) continue;
+                subject ??= emails.Enabled ? $"{db.Actor.Name} mentioned you on {await RecordLabelAsync(db, activity, ct)}" : "";
+                var notification = new Notification
                 {
                     UserId = user, ActorId = me, CreatedAt = now, Kind = NotificationKinds.Mention,
                     Title = Clip($"{db.Actor.Name} mentioned you in \"{activity.Subject}\""),
                     Link = LinkOf(activity),
-                });
+                };
+                into.Add(new EmailDraft(notification, subject, activity.Body, activity.OwnerId, ReadChecked: true));
             }
         }
     }
 
-    /// <summary>
-    /// Whether the user may read the activity, by the rules of <see cref="ActivityAccess"/>: roles that read all
-    /// records see it; a role that reads its own sees it when it owns it, is assigned or attends it, or owns a
-    /// record it is linked to.
-    /// </summary>
-    private static async Task<bool> CanReadAsync(RapportDb db, Guid userId, Activity activity, CancellationToken ct)
+    /// <summary>"Contact Jane Doe", "Company Globex", or the activity itself when it is linked to no record.</summary>
+    private static async Task<string> RecordLabelAsync(RapportDb db, Activity activity, CancellationToken ct)
     {
-        var roles = await db.UserRoles.Where(ur => ur.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(ct);
-        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            roles.Select(r => new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, r)), "mention"));
-        switch (Permissions.ReachOf(principal, Operation.Read))
+        var link = activity.Links.FirstOrDefault();
+        var name = link?.Type switch
         {
-            case Reach.All:
-                return true;
-            case Reach.Own:
-                if (activity.OwnerId == userId || activity.AssigneeId == userId || activity.AttendeeUserIds.Contains(userId)) return true;
-                var contacts = activity.Links.Where(l => l.Type == LinkedRecordType.Contact).Select(l => l.Id).ToList();
-                var companies = activity.Links.Where(l => l.Type == LinkedRecordType.Company).Select(l => l.Id).ToList();
-                return await db.Contacts.AnyAsync(c => contacts.Contains(c.Id) && c.OwnerId == userId, ct)
-                    || await db.Companies.AnyAsync(c => companies.Contains(c.Id) && c.OwnerId == userId, ct);
-            default:
-                return false;
-        }
+            LinkedRecordType.Contact => await db.Contacts.Where(c => c.Id == link.Id)
+                .Select(c => (c.FirstName + " " + c.LastName).Trim()).FirstOrDefaultAsync(ct),
+            LinkedRecordType.Company => await db.Companies.Where(c => c.Id == link.Id).Select(c => c.Name).FirstOrDefaultAsync(ct),
+            _ => null,
+        };
+        return link is not null && name is not null
+            ? $"{Capitalised(link.Type.ToString())} {name}"
+            : $"{activity.Type} \"{activity.Subject}\"";
     }
 
     internal static string LinkOf(Activity activity) => activity.Links.FirstOrDefault() is { } link
         ? $"/{(link.Type == LinkedRecordType.Contact ? "contacts" : "companies")}/{link.Id}"
         : "/activities";
+
+    private static string Capitalised(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     private static string Clip(string text) => text.Length <= 400 ? text : text[..399] + "…";
 }
