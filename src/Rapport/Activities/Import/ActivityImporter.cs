@@ -22,7 +22,12 @@ public sealed class ActivityImporter(RapportDb db, RecordAccess access, CurrentA
 {
     public const int ChunkSize = 5_000;
 
-    public async Task<ActivityImportResult> ImportAsync(IEnumerable<Activity> activities, CancellationToken ct)
+    public Task<ActivityImportResult> ImportAsync(IEnumerable<Activity> activities, CancellationToken ct) =>
+        ImportAsync(activities, refreshStatistics: true, ct);
+
+    // refreshStatistics is false for a CSV import's batches (company notes): a few hundred rows do not change the
+    // data's shape, and ANALYZE per batch would cost more than the batch.
+    public async Task<ActivityImportResult> ImportAsync(IEnumerable<Activity> activities, bool refreshStatistics, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var now = Timestamps.UtcNow(clock);
@@ -51,10 +56,13 @@ public sealed class ActivityImporter(RapportDb db, RecordAccess access, CurrentA
             }
             await session.CommitAsync(ct);
         }
-        var sql = db.Provider == DatabaseProvider.Sqlite
-            ? "ANALYZE;"
-            : "ANALYZE \"Activities\"; ANALYZE \"ActivityLinks\"; ANALYZE \"AuditEntries\";";
-        await db.Database.ExecuteSqlRawAsync(sql, ct);
+        if (refreshStatistics)
+        {
+            var sql = db.Provider == DatabaseProvider.Sqlite
+                ? "ANALYZE;"
+                : "ANALYZE \"Activities\"; ANALYZE \"ActivityLinks\"; ANALYZE \"AuditEntries\";";
+            await db.Database.ExecuteSqlRawAsync(sql, ct);
+        }
         return new ActivityImportResult(count, Stopwatch.GetElapsedTime(started));
     }
 
