@@ -83,7 +83,7 @@ public sealed partial class CompanyImportRow : ImportedRow
             "annualRevenue.currency" => currencyField,
             _ when key.StartsWith("address.", StringComparison.Ordinal) => key["address.".Length..],
             _ => key,
-        }));
+        }), ignore: key => key == "name" && input.Name is null);
         return row;
     }
 

@@ -34,7 +34,10 @@ public abstract class ImportedRow(int number)
     /// Validates the record as the API would (the same attributes on its input), naming the column at fault: an
     /// imported record obeys the rules of one typed in.
     /// </summary>
-    protected void Validate(object input, Func<string, string?> columnOfKey)
+    /// <param name="input">The record as the API would receive it.</param>
+    /// <param name="columnOfKey">An error's API key (<c>address.city</c>) → the header of the column at fault.</param>
+    /// <param name="ignore">Errors already reported in the import's own words (by their API key), not to repeat.</param>
+    protected void Validate(object input, Func<string, string?> columnOfKey, Func<string, bool>? ignore = null)
     {
         try
         {
@@ -42,7 +45,7 @@ public abstract class ImportedRow(int number)
         }
         catch (RequestValidationException invalid)
         {
-            foreach (var (key, messages) in invalid.Errors)
+            foreach (var (key, messages) in invalid.Errors.Where(e => ignore?.Invoke(e.Key) != true))
             {
                 var column = columnOfKey(key);
                 Errors.AddRange(messages.Select(m => new ImportRowError(Number, column, m)));
