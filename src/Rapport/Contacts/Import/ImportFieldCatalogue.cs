@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
-using System.Text;
 using Rapport.Platform.CustomFields;
 
 namespace Rapport.Contacts.Import;
@@ -59,14 +57,5 @@ public sealed class ImportFieldCatalogue
         return mapping;
     }
 
-    private static string Normalize(string name)
-    {
-        var text = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                text.Append(char.ToLowerInvariant(c));
-        }
-        return text.ToString();
-    }
+    private static string Normalize(string name) => CustomFieldExport.HeaderKey(name);
 }
