@@ -16,8 +16,13 @@ if ! command -v wrk >/dev/null; then
 fi
 
 pg_dir=""
-cleanup() { [ -n "$pg_dir" ] && scripts/stop-postgres.sh "$pg_dir"; }
-trap cleanup EXIT
+cleanup() {
+  [ -n "$pg_dir" ] || return 0
+  # --keep promises the database: leave its cluster running and say how to stop it.
+  if [[ " $* " == *" --keep "* ]]; then echo "PostgreSQL left running; stop it with scripts/stop-postgres.sh $pg_dir" >&2
+  else scripts/stop-postgres.sh "$pg_dir"; fi
+}
+trap 'cleanup "$@"' EXIT
 if [[ " $* " == *" postgres "* || " $* " == *" both "* ]] && [ -z "${RAPPORT_BENCH_POSTGRES:-}" ]; then
   read -r pg_port pg_dir < <(scripts/start-postgres.sh)
   export RAPPORT_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Platform.Data;
-using Rapport.Platform.Search;
 using Rapport.Platform.Search.Global;
 
 namespace Rapport.Activities;
@@ -18,7 +17,7 @@ public sealed class ActivitySearch(RapportDb db, ActivityAccess access) : ISearc
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken ct)
     {
         var exact = SearchRanking.Normalize(query.Text);
-        var rows = await access.Readable().AsNoTracking().Matching(db, query.Text)
+        var rows = await access.Readable().AsNoTracking().Candidates(db, query)
 #pragma warning disable CA1862 // ToLower translates to SQL; string.Equals with a comparison does not
             .OrderByDescending(a => a.Subject.ToLower() == exact).ThenByDescending(a => a.OccurredAt)
 #pragma warning restore CA1862

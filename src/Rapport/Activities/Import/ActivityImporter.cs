@@ -56,13 +56,7 @@ public sealed class ActivityImporter(RapportDb db, RecordAccess access, CurrentA
             }
             await session.CommitAsync(ct);
         }
-        if (refreshStatistics)
-        {
-            var sql = db.Provider == DatabaseProvider.Sqlite
-                ? "ANALYZE;"
-                : "ANALYZE \"Activities\"; ANALYZE \"ActivityLinks\"; ANALYZE \"AuditEntries\";";
-            await db.Database.ExecuteSqlRawAsync(sql, ct);
-        }
+        if (refreshStatistics) await BulkStatistics.RefreshAsync(db, ["Activities", "ActivityLinks", "AuditEntries"], ct);
         return new ActivityImportResult(count, Stopwatch.GetElapsedTime(started));
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
-using Rapport.Platform.Search;
 using Rapport.Platform.Search.Global;
 
 namespace Rapport.Contacts.Companies;
@@ -17,7 +16,7 @@ public sealed class CompanySearch(RapportDb db, RecordAccess access) : ISearchPr
     {
         var readable = access.Readable(db.Companies.AsNoTracking());
         var exact = SearchRanking.Normalize(query.Text);
-        var hits = await readable.Matching(db, query.Text)
+        var hits = await readable.Candidates(db, query)
 #pragma warning disable CA1862 // ToLower translates to SQL; string.Equals with a comparison does not
             .OrderByDescending(c => c.Name.ToLower() == exact).ThenBy(c => c.Name)
 #pragma warning restore CA1862

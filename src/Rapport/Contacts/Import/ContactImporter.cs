@@ -61,7 +61,7 @@ public sealed class ContactImporter(RapportDb db, RecordAccess access, CurrentAc
         }
 
         await session.CommitAsync(ct);
-        if (refreshStatistics) await RefreshStatisticsAsync(ct);
+        if (refreshStatistics) await BulkStatistics.RefreshAsync(db, ["Companies", "Contacts", "AuditEntries"], ct);
         return new ImportResult(companyCount, contactCount, Stopwatch.GetElapsedTime(started));
     }
 
@@ -78,18 +78,6 @@ public sealed class ContactImporter(RapportDb db, RecordAccess access, CurrentAc
         }
         await session.WriteAsync(records, ct);
         await session.WriteAsync(history, ct);
-    }
-
-    /// <summary>
-    /// A bulk load changes the shape of the data at once; fresh planner statistics keep list queries on the
-    /// right index (without them SQLite sorts a whole lifecycle stage instead of walking the name index).
-    /// </summary>
-    private async Task RefreshStatisticsAsync(CancellationToken ct)
-    {
-        var sql = db.Provider == DatabaseProvider.Sqlite
-            ? "ANALYZE;"
-            : "ANALYZE \"Companies\"; ANALYZE \"Contacts\"; ANALYZE \"AuditEntries\";";
-        await db.Database.ExecuteSqlRawAsync(sql, ct);
     }
 
     private void Normalize(Company company, HashSet<Guid> activeUsers)

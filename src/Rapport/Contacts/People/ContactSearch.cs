@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
-using Rapport.Platform.Search;
 using Rapport.Platform.Search.Global;
 
 namespace Rapport.Contacts.People;
@@ -17,7 +16,7 @@ public sealed class ContactSearch(RapportDb db, RecordAccess access) : ISearchPr
     {
         var readable = access.Readable(db.Contacts.AsNoTracking());
         var exact = SearchRanking.Normalize(query.Text);
-        var hits = await readable.Matching(db, query.Text)
+        var hits = await readable.Candidates(db, query)
 #pragma warning disable CA1862 // ToLower translates to SQL; string.Equals with a comparison does not
             .OrderByDescending(c => (c.FirstName + " " + c.LastName).ToLower() == exact || c.LastName.ToLower() == exact)
 #pragma warning restore CA1862

@@ -31,9 +31,11 @@ public static class SearchTerms
         }
     }
 
-    /// <summary>FTS5: every word as a quoted prefix, all required.</summary>
-    public static string ToFts5(IReadOnlyList<string> terms) => string.Join(" ", terms.Select(t => $"\"{t}\"*"));
+    /// <summary>FTS5: every word quoted, all required; as a prefix unless <paramref name="wholeWords"/>.</summary>
+    public static string ToFts5(IReadOnlyList<string> terms, bool wholeWords = false) =>
+        string.Join(" ", terms.Select(t => wholeWords ? $"\"{t}\"" : $"\"{t}\"*"));
 
-    /// <summary>PostgreSQL to_tsquery: every word as a prefix, all required.</summary>
-    public static string ToTsQuery(IReadOnlyList<string> terms) => string.Join(" & ", terms.Select(t => $"{t}:*"));
+    /// <summary>PostgreSQL to_tsquery: every word required; as a prefix unless <paramref name="wholeWords"/>.</summary>
+    public static string ToTsQuery(IReadOnlyList<string> terms, bool wholeWords = false) =>
+        string.Join(" & ", terms.Select(t => wholeWords ? t : $"{t}:*"));
 }

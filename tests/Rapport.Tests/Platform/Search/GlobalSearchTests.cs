@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Contacts.Companies;
+using Rapport.Contacts.Import;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
 using Rapport.Platform.Search.Global;
@@ -104,6 +107,27 @@ public abstract class GlobalSearchTests(RapportApp app)
         Assert.Contains(prefix, r => r.Id == globex);
         if (app.Provider == DatabaseProvider.Postgres) Assert.Contains(typo, r => r.Id == globex);
         else Assert.DoesNotContain(typo, r => r.Id == globex);
+    }
+
+    [Fact]
+    public async Task Search_WithMoreMatchesThanItRanks_StillPutsTheExactNameFirst_AndFindsWhatARepMaySee()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var rep = await app.CreateUserAsync(Roles.Sales);
+        var word = Word();
+        // More prefix matches than one capped candidate set holds, all stored before the records looked for.
+        await app.ActingAsAsync(admin.Id, sp => sp.GetRequiredService<ContactImporter>().ImportAsync(
+            Enumerable.Range(0, SearchCandidates.Cap + 50).Select(i => new Company { Name = $"{word}ware {i}", OwnerId = admin.Id }),
+            [], CancellationToken.None));
+        var exact = await admin.CreateCompanyAsync(word);
+        var repsOwn = await rep.CreateCompanyAsync($"{word}ware of the rep");
+
+        var forAdmin = Group(await SearchAsync(admin, word), "company");
+        var forRep = Group(await SearchAsync(rep, word), "company");
+
+        Assert.Equal(exact, forAdmin[0].Id);
+        Assert.Equal(GlobalSearch.DefaultLimit, forAdmin.Count);
+        Assert.Equal([repsOwn], forRep.Select(r => r.Id));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public static class TypoTolerance
         // `<%` is word similarity above pg_trgm.word_similarity_threshold (0.6): a typo in one word of a name.
         var where = string.Join(" OR ", Columns[table].Select(c => $"{{0}} <% \"{c}\""));
 #pragma warning disable EF1002 // table and columns come from this class, the typed words are a parameter
-        return db.Database.SqlQueryRaw<Guid>($"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE {where}", words);
+        return db.Database.SqlQueryRaw<Guid>($"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE {where} LIMIT {SearchCandidates.Cap}", words);
 #pragma warning restore EF1002
     }
 }
