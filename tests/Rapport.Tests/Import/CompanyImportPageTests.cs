@@ -31,7 +31,7 @@ public abstract class CompanyImportPageTests(RapportApp app)
             $"Again {tag},https://www.existing-{tag}.example,Retail,{tag}\r\n" +
             $"Broken {tag},not a web address,Retail,{tag}\r\n", "companies.csv"));
 
-        page.WaitForAssertion(() => Assert.Contains("Start import", page.Markup));
+        page.WaitForAssertion(() => Assert.Contains("Start import", page.Markup), TimeSpan.FromSeconds(15));
         Assert.Contains("Import companies", page.Find("h1").TextContent);
         var preview = page.Find("[data-testid=import-preview]").TextContent;
         Assert.Contains($"name: Fresh {tag}", preview);
