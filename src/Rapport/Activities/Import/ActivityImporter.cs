@@ -22,7 +22,12 @@ public sealed class ActivityImporter(RapportDb db, RecordAccess access, CurrentA
 {
     public const int ChunkSize = 5_000;
 
-    public async Task<ActivityImportResult> ImportAsync(IEnumerable<Activity> activities, CancellationToken ct)
+    public Task<ActivityImportResult> ImportAsync(IEnumerable<Activity> activities, CancellationToken ct) =>
+        ImportAsync(activities, refreshStatistics: true, ct);
+
+    // refreshStatistics is false for a CSV import's batches (company notes): a few hundred rows do not change the
+    // data's shape, and ANALYZE per batch would cost more than the batch.
+    public async Task<ActivityImportResult> ImportAsync(IEnumerable<Activity> activities, bool refreshStatistics, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var now = Timestamps.UtcNow(clock);
@@ -52,7 +57,7 @@ public sealed class ActivityImporter(RapportDb db, RecordAccess access, CurrentA
             }
             await session.CommitAsync(ct);
         }
-        await BulkStatistics.RefreshAsync(db, ["Activities", "ActivityLinks", "AuditEntries"], ct);
+        if (refreshStatistics) await BulkStatistics.RefreshAsync(db, ["Activities", "ActivityLinks", "AuditEntries"], ct);
         return new ActivityImportResult(count, Stopwatch.GetElapsedTime(started));
     }
 

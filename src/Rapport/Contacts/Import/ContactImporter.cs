@@ -85,7 +85,7 @@ public sealed class ContactImporter(RapportDb db, RecordAccess access, CurrentAc
     {
         company.OwnerId ??= actor.UserId;
         company.Name = CompanyService.Clean(company.Name) ?? throw Invalid("Every company needs a name.");
-        company.Domain = CompanyService.Clean(company.Domain);
+        company.Domain = CompanyService.Clean(company.Domain)?.ToLowerInvariant();
         company.Tags = Tags.Normalize(company.Tags);
         CheckOwner(company.OwnerId, activeUsers);
     }

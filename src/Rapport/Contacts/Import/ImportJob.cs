@@ -8,20 +8,31 @@ public enum ImportStatus
     Failed,
 }
 
+/// <summary>What an import brings in; each has its own fields, row rules and duplicate match (<see cref="ImportKind"/>).</summary>
+public enum ImportRecordType
+{
+    Contacts,
+    Companies,
+}
+
+/// <summary>
+/// What happens to a row that matches an existing record (contacts: the same email; companies: the same domain or
+/// name) or an earlier row of the file.
+/// </summary>
 public enum DuplicateStrategy
 {
-    /// <summary>A row whose email matches an existing contact is left out.</summary>
+    /// <summary>The row is left out.</summary>
     Skip,
 
-    /// <summary>The existing contact gets the row's non-empty values.</summary>
+    /// <summary>The existing record gets the row's non-empty values.</summary>
     Update,
 
-    /// <summary>Every row becomes a new contact, duplicates or not.</summary>
+    /// <summary>Every row becomes a new record, duplicates or not.</summary>
     Create,
 }
 
 /// <summary>
-/// A CSV import of contacts, run in the background. Its state lives in the database so any node can show the
+/// A CSV import of contacts or companies, run in the background. Its state lives in the database so any node can show the
 /// progress; the uploaded file lives under data/imports/ on the node that received it, which runs the job.
 /// </summary>
 public sealed class ImportJob
@@ -37,10 +48,11 @@ public sealed class ImportJob
     /// </summary>
     public DateTime? HeartbeatAt { get; set; }
     public string FileName { get; set; } = "";
+    public ImportRecordType RecordType { get; set; }
     public ImportStatus Status { get; set; }
     public DuplicateStrategy Strategy { get; set; }
 
-    /// <summary>Column header → contact field, as JSON; the columns not named are not imported.</summary>
+    /// <summary>Column header → field of the record type, as JSON; the columns not named are not imported.</summary>
     public string Mapping { get; set; } = "{}";
 
     /// <summary>The encoding the file was read with: utf-8, or latin-1 when it is not valid UTF-8.</summary>

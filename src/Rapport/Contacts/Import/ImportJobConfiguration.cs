@@ -10,6 +10,8 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.ToTable("Imports");
         builder.Property(j => j.FileName).HasMaxLength(255);
         builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+        // Jobs from before company imports existed were all contact imports.
+        builder.Property(j => j.RecordType).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ImportRecordType.Contacts);
         builder.Property(j => j.Strategy).HasConversion<string>().HasMaxLength(20);
         builder.Property(j => j.Encoding).HasMaxLength(20);
         builder.Property(j => j.Failure).HasMaxLength(1000);

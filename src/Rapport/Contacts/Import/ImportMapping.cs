@@ -4,20 +4,20 @@ using Rapport.Platform.CustomFields;
 
 namespace Rapport.Contacts.Import;
 
-/// <summary>Which column feeds which contact field: chosen by the person, or matched from the headers.</summary>
+/// <summary>Which column feeds which field of the record type: chosen by the person, or matched from the headers.</summary>
 public sealed record ImportMapping(IReadOnlyDictionary<string, string> ColumnToField)
 {
     /// <summary>Checks a chosen mapping against the file's headers; null or empty means match automatically.</summary>
-    public static ImportMapping For(IReadOnlyList<string> headers, IReadOnlyDictionary<string, string>? chosen,
+    public static ImportMapping For(ImportKind kind, IReadOnlyList<string> headers, IReadOnlyDictionary<string, string>? chosen,
         IReadOnlyList<CustomFieldDefinition>? custom = null)
     {
-        if (chosen is null || chosen.Count == 0) return new ImportMapping(ImportFields.AutoMatch(headers, custom));
+        if (chosen is null || chosen.Count == 0) return new ImportMapping(kind.Fields.AutoMatch(headers, custom));
         var errors = new Dictionary<string, string[]>();
         foreach (var (column, field) in chosen)
         {
             if (!headers.Contains(column, StringComparer.Ordinal)) errors[$"mapping.{column}"] = [$"The file has no column '{column}'."];
-            else if (!string.IsNullOrEmpty(field) && !ImportFields.IsKnown(field, custom))
-                errors[$"mapping.{column}"] = [$"'{field}' is not a contact field ({string.Join(", ", ImportFields.AllWith(custom))})."];
+            else if (!string.IsNullOrEmpty(field) && !kind.Fields.IsKnown(field, custom))
+                errors[$"mapping.{column}"] = [$"'{field}' is not a {kind.Singular} field ({string.Join(", ", kind.Fields.AllWith(custom))})."];
         }
         var used = chosen.Where(p => !string.IsNullOrEmpty(p.Value)).ToList();
         foreach (var twice in used.GroupBy(p => p.Value).Where(g => g.Count() > 1))

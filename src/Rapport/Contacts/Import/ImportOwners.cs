@@ -11,7 +11,7 @@ namespace Rapport.Contacts.Import;
 public sealed class ImportOwners(RapportDb db, CurrentActor actor)
 {
     /// <summary>Owner text (lower case) → user id, for the texts that name exactly one active user.</summary>
-    public async Task<Dictionary<string, Guid>> ResolveAsync(IEnumerable<ImportRow> rows, CancellationToken ct)
+    public async Task<Dictionary<string, Guid>> ResolveAsync(IEnumerable<ImportedRow> rows, CancellationToken ct)
     {
         var texts = rows.Select(r => r.OwnerText?.ToLowerInvariant()).OfType<string>().Distinct().ToList();
         if (texts.Count == 0) return [];
@@ -30,7 +30,7 @@ public sealed class ImportOwners(RapportDb db, CurrentActor actor)
     }
 
     /// <summary>Why this row's owner cannot be used, or null when it can (or when the row names none).</summary>
-    public string? Problem(ImportRow row, IReadOnlyDictionary<string, Guid> resolved, out Guid? owner)
+    public string? Problem(ImportedRow row, IReadOnlyDictionary<string, Guid> resolved, out Guid? owner)
     {
         owner = null;
         if (row.OwnerText is not { } text) return null;

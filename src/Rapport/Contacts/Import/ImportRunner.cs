@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Rapport.Contacts.People;
 using Rapport.Platform.Api;
 using Rapport.Platform.Auth;
 using Rapport.Platform.Data;
@@ -8,9 +7,10 @@ using Rapport.Platform.Data;
 namespace Rapport.Contacts.Import;
 
 /// <summary>
-/// Runs one import job as the person who started it: counts the rows, then reads the file again in batches,
-/// creating through the bulk path (<see cref="ContactImporter"/>) and updating through <see cref="ContactService"/>,
-/// each batch in its own DI scope so no change tracker grows with the file. Progress is saved after each batch.
+/// Runs one import job as the person who started it: counts the rows, then reads the file again in batches as
+/// records of the job's type (<see cref="ImportKind"/>), creating through the bulk path (<see cref="ContactImporter"/>)
+/// and updating through the type's service, each batch in its own DI scope so no change tracker grows with the file.
+/// Progress and a heartbeat are saved after each batch.
 /// </summary>
 public sealed class ImportRunner(IServiceScopeFactory scopes, ImportFiles files, TimeProvider clock, ILogger<ImportRunner> log)
 {
@@ -73,18 +73,19 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ImportFiles files,
         await using var file = File.OpenRead(path);
         using var csv = ImportCsv.Open(file, encoding);
         var headers = csv.Headers;
+        var kind = ImportKind.Of(job.RecordType);
         IReadOnlyList<Platform.CustomFields.CustomFieldDefinition> custom;
         await using (var scope = scopes.CreateAsyncScope())
-            custom = await ImportCustomFields.LoadAsync(scope.ServiceProvider.GetRequiredService<Platform.CustomFields.CustomFieldValues>(), ct);
-        var mapping = ImportMapping.For(headers, ImportMapping.Parse(job.Mapping), custom);
+            custom = await ImportCustomFields.LoadAsync(scope.ServiceProvider.GetRequiredService<Platform.CustomFields.CustomFieldValues>(), kind, ct);
+        var mapping = ImportMapping.For(kind, headers, ImportMapping.Parse(job.Mapping), custom);
         var fieldAt = mapping.FieldAt(headers);
         var columnOf = mapping.ColumnOf();
-        var batch = new List<ImportRow>(BatchSize);
+        var batch = new List<ImportedRow>(BatchSize);
         var broken = new List<ImportRowError>();
         while (await csv.ReadAsync(ct))
         {
             broken.AddRange(csv.TakeMalformed());
-            batch.Add(ImportRow.Read(csv.Row, csv.Values(fieldAt), columnOf, custom));
+            batch.Add(kind.Read(csv.Row, csv.Values(fieldAt), columnOf, custom));
             if (batch.Count == BatchSize)
             {
                 await RunBatchAsync(job, batch, broken, ct);
@@ -96,12 +97,12 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ImportFiles files,
         await RunBatchAsync(job, batch, broken, ct);
     }
 
-    private async Task RunBatchAsync(ImportJob job, List<ImportRow> rows, List<ImportRowError> broken, CancellationToken ct)
+    private async Task RunBatchAsync(ImportJob job, List<ImportedRow> rows, List<ImportRowError> broken, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await ActAsAsync(services, job.CreatedById);
-        var outcome = await new ImportBatch(services, job.Strategy).RunAsync(rows, ct);
+        var outcome = await ImportKind.Of(job.RecordType).RunBatchAsync(services, rows, job.Strategy, ct);
         var errors = broken.Concat(outcome.Errors).ToList();
         await UpdateAsync(job.Id, j =>
         {

@@ -33,7 +33,7 @@ public abstract class TagAndSegmentPageTests(RapportApp app)
         context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/contacts?f_tag={marker}");
         var page = context.Render<ContactList>();
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=select-row]").Count));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=select-row]").Count), TimeSpan.FromSeconds(15));
         Assert.Equal(2, page.FindAll($"[data-testid=tag-chip][data-tag={marker}]").Count);
         await page.Find("[data-testid=select-page]").ChangeAsync(new ChangeEventArgs { Value = true });
         Assert.Equal("2 selected", page.Find("[data-testid=bulk-count]").TextContent.Trim());
@@ -77,7 +77,7 @@ public abstract class TagAndSegmentPageTests(RapportApp app)
         context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/contacts?f_tag={marker}");
         var page = context.Render<ContactList>();
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=select-row]").Count));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=select-row]").Count), TimeSpan.FromSeconds(15));
         await page.Find($"[data-testid=select-row][data-id='{contact.Id}']").ChangeAsync(new ChangeEventArgs { Value = true });
         await page.Find("[data-testid=add-to-list-open]").ClickAsync(new());
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=add-to-list] input")));

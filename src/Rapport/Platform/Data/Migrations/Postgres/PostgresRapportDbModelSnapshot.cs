@@ -540,6 +540,13 @@ namespace Rapport.Platform.Data.Migrations.Postgres
                     b.Property<int>("Processed")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Contacts");
+
                     b.Property<int>("SkippedCount")
                         .HasColumnType("integer");
 

@@ -503,6 +503,13 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Processed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Contacts");
+
                     b.Property<int>("SkippedCount")
                         .HasColumnType("INTEGER");
 

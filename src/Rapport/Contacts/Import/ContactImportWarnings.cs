@@ -5,11 +5,11 @@ using Rapport.Contacts.Duplicates;
 namespace Rapport.Contacts.Import;
 
 /// <summary>
-/// Warns, in an import's preview, of rows that look like contacts the importer can already see: the same email,
+/// Warns, in a contact import's preview, of rows that look like contacts the importer can already see: the same email,
 /// the same phone, or a similar name at the same company. The duplicate strategy acts on equal emails only;
 /// the other matches are for the person importing to judge (and the duplicates page finds them afterwards).
 /// </summary>
-public sealed class ImportDuplicateWarnings(ContactDuplicates duplicates, CompanyService companies)
+public sealed class ContactImportWarnings(ContactDuplicates duplicates, CompanyService companies)
 {
     /// <summary>Matches named per row; more would crowd the preview.</summary>
     private const int MaxPerRow = 3;
@@ -25,14 +25,14 @@ public sealed class ImportDuplicateWarnings(ContactDuplicates duplicates, Compan
                 rows.Add(row);
                 continue;
             }
-            var company = Text(row, ImportFields.Company) is { } name ? companyIds.GetValueOrDefault(name.ToLowerInvariant()) : null;
-            var probe = ContactFacts.Of(null, Text(row, ImportFields.FirstName), Text(row, ImportFields.LastName),
-                Text(row, ImportFields.Email), Text(row, ImportFields.Phone), company);
+            var company = Text(row, ContactImportFields.Company) is { } name ? companyIds.GetValueOrDefault(name.ToLowerInvariant()) : null;
+            var probe = ContactFacts.Of(null, Text(row, ContactImportFields.FirstName), Text(row, ContactImportFields.LastName),
+                Text(row, ContactImportFields.Email), Text(row, ContactImportFields.Phone), company);
             var matches = await duplicates.ForAsync(probe, ct);
             rows.Add(row with
             {
                 Warnings = matches.Take(MaxPerRow)
-                    .Select(m => new ImportRowWarning(m.Id, m.Name, $"Possible duplicate of {m.Name} ({string.Join(", ", m.Reasons)})."))
+                    .Select(m => new ImportRowWarning(m.Name, $"Possible duplicate of {m.Name} ({string.Join(", ", m.Reasons)}).") { ContactId = m.Id })
                     .ToList(),
             });
         }
@@ -41,13 +41,12 @@ public sealed class ImportDuplicateWarnings(ContactDuplicates duplicates, Compan
 
     private async Task<Dictionary<string, Guid?>> CompanyIdsAsync(IReadOnlyList<PreviewRow> rows, CancellationToken ct)
     {
-        var names = rows.Select(r => Text(r, ImportFields.Company)?.ToLowerInvariant()).OfType<string>().Distinct().ToList();
+        var names = rows.Select(r => Text(r, ContactImportFields.Company)?.ToLowerInvariant()).OfType<string>().Distinct().ToList();
         if (names.Count == 0) return [];
         var found = await companies.Readable().AsNoTracking().Where(c => names.Contains(c.Name.ToLower()))
             .Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         return found.GroupBy(c => c.Name.ToLowerInvariant()).ToDictionary(g => g.Key, g => (Guid?)g.First().Id);
     }
 
-    private static string? Text(PreviewRow row, string field) =>
-        row.Values.TryGetValue(field, out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+    private static string? Text(PreviewRow row, string field) => row.Text(field);
 }
