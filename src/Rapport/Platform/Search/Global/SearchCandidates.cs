@@ -14,11 +14,18 @@ public static class SearchCandidates
     /// <summary>Records taken from each of the two matches; enough to rank a page of five, still cheap to fetch.</summary>
     public const int Cap = 200;
 
+    /// <summary>
+    /// On SQLite, full-text matches looked at per half before the access filter: for someone who may read
+    /// everything the first <see cref="Cap"/> of them are the candidates; a rep who sees one record in ten still
+    /// gets about <see cref="Cap"/>. Beyond it, typing another letter narrows the search.
+    /// </summary>
+    public const int SqliteMatches = 10 * Cap;
+
     public static IQueryable<T> Candidates<T>(this IQueryable<T> readable, RapportDb db, SearchQuery query) where T : Entity
     {
         // The access filter stays inside each capped match, so a rep's cap is filled with records they may read.
-        var whole = readable.Matching(db, query.Terms, wholeWords: true).Select(e => e.Id).Take(Cap);
-        var prefixed = readable.Matching(db, query.Terms, wholeWords: false).Select(e => e.Id).Take(Cap);
+        var whole = readable.Matching(db, query.Terms, wholeWords: true, SqliteMatches).Select(e => e.Id).Take(Cap);
+        var prefixed = readable.Matching(db, query.Terms, wholeWords: false, SqliteMatches).Select(e => e.Id).Take(Cap);
         var ids = whole.Union(prefixed);
         return readable.Where(e => ids.Contains(e.Id));
     }
