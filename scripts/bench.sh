@@ -4,7 +4,8 @@
 #   scripts/bench.sh --report-only      re-renders docs/benchmarks.md from bench/results (e.g. after editing bench/notes.md)
 #   add --scenarios get-by-id,list-deep to run only those (an investigation: nothing saved, docs untouched);
 #   add --keep to leave the product database in place (its connection string and an API key are printed),
-#   e.g. to look at query plans; add --no-markdown to save results without touching docs/benchmarks.md.
+#   e.g. to look at query plans (a PostgreSQL cluster it started is left running too), then measure one scenario on it
+#   with scripts/bench-kept.sh; add --no-markdown to save results without touching docs/benchmarks.md.
 # Installs wrk if missing, starts a private PostgreSQL when a PostgreSQL run is asked for, builds Release, runs
 # bench/Rapport.Bench, and writes bench/results/*.json and docs/benchmarks.md.
 set -euo pipefail
