@@ -33,11 +33,13 @@ public sealed class NotificationEmails(IOptions<SmtpOptions> smtp, IOptions<Rapp
         var recipients = await db.Users.AsNoTracking()
             .Where(u => userIds.Contains(u.Id) && u.IsActive && u.Email != null)
             .ToDictionaryAsync(u => u.Id, u => (Name: u.DisplayName, Address: u.Email!), ct);
+        var toCheck = wanted.Where(d => !d.ReadChecked).Select(d => d.Notification.UserId).Distinct().ToList();
+        var reaches = toCheck.Count == 0 ? new Dictionary<Guid, Rapport.Platform.Auth.Reach>() : await RecipientAccess.ReadReachesAsync(db, toCheck, ct);
         foreach (var draft in wanted)
         {
             var userId = draft.Notification.UserId;
             if (!recipients.TryGetValue(userId, out var to)) continue;
-            if (!draft.ReadChecked && !await RecipientAccess.CanReadAsync(db, userId, draft.RecordOwnerId, ct)) continue;
+            if (!draft.ReadChecked && !RecipientAccess.CanRead(reaches[userId], userId, draft.RecordOwnerId)) continue;
             db.OutgoingEmails.Add(NotificationEmail.Compose(to.Name, to.Address, draft, PublicUrl, now));
         }
     }

@@ -12,22 +12,25 @@ namespace Rapport.Platform.Notifications;
 /// </summary>
 internal static class RecipientAccess
 {
-    public static async Task<Reach> ReadReachAsync(RapportDb db, Guid userId, CancellationToken ct)
+    public static async Task<Reach> ReadReachAsync(RapportDb db, Guid userId, CancellationToken ct) =>
+        (await ReadReachesAsync(db, [userId], ct)).GetValueOrDefault(userId, Reach.None);
+
+    /// <summary>The read reach of several users in one query (a record's followers), None for a user without roles.</summary>
+    public static async Task<Dictionary<Guid, Reach>> ReadReachesAsync(RapportDb db, IReadOnlyCollection<Guid> userIds, CancellationToken ct)
     {
-        var roles = await db.UserRoles.Where(ur => ur.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(ct);
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(roles.Select(r => new Claim(ClaimTypes.Role, r)), "recipient"));
-        return Permissions.ReachOf(principal, Operation.Read);
+        var roles = await db.UserRoles.Where(ur => userIds.Contains(ur.UserId))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, Name = r.Name! }).ToListAsync(ct);
+        return userIds.ToDictionary(id => id, id => Permissions.ReachOf(new ClaimsPrincipal(new ClaimsIdentity(
+            roles.Where(r => r.UserId == id).Select(r => new Claim(ClaimTypes.Role, r.Name)), "recipient")), Operation.Read));
     }
 
     /// <summary>An owned record (company, contact): all-reading roles see it, own-reading roles when they own it.</summary>
-    public static async Task<bool> CanReadAsync(RapportDb db, Guid userId, Guid? ownerId, CancellationToken ct) =>
-        await ReadReachAsync(db, userId, ct) switch
-        {
-            Reach.All => true,
-            Reach.Own => ownerId == userId,
-            _ => false,
-        };
+    public static bool CanRead(Reach reach, Guid userId, Guid? ownerId) => reach switch
+    {
+        Reach.All => true,
+        Reach.Own => ownerId == userId,
+        _ => false,
+    };
 
     /// <summary>
     /// An activity: all-reading roles see it; an own-reading role when it owns it, is assigned or attends it, or owns
