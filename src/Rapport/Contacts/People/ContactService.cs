@@ -15,7 +15,7 @@ namespace Rapport.Contacts.People;
 /// <summary>Every change to contacts, from the API and the UI alike, with permission checks and validation.</summary>
 public sealed class ContactService(RapportDb db, RecordAccess access, ListQuery lists, DocumentService documents,
     CustomFieldValues customFields)
-    : IRecordService<Contact, ContactInput, ContactResponse>
+    : IRecordService<Contact, ContactInput, ContactResponse>, IRecordResponseReader<ContactResponse>
 {
     private const string What = "contact";
 
@@ -26,6 +26,12 @@ public sealed class ContactService(RapportDb db, RecordAccess access, ListQuery 
 
     public async Task<Contact> GetAsync(Guid id, CancellationToken ct) =>
         await Readable().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw Missing(id);
+
+    public async Task<(ContactResponse Response, int Version)> ReadAsync(Guid id, CancellationToken ct)
+    {
+        var contact = await ContactById.ReadAsync(db, access, id, ct) ?? throw Missing(id);
+        return (ContactResponse.From(contact), contact.Version);
+    }
 
     public async Task<Contact> CreateAsync(ContactInput input, CancellationToken ct)
     {

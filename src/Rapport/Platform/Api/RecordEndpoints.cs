@@ -20,6 +20,16 @@ public interface IRecordService<TEntity, TInput, TResponse> where TEntity : Enti
 }
 
 /// <summary>
+/// A record type whose API read skips <see cref="IRecordService{TEntity,TInput,TResponse}.GetAsync"/>'s whole entity:
+/// a compiled query projected to what the response shows (the hottest read of the API; docs/benchmarks.md).
+/// </summary>
+public interface IRecordResponseReader<TResponse>
+{
+    /// <summary>The response and its version (the ETag); a record the caller may not read is missing (404).</summary>
+    Task<(TResponse Response, int Version)> ReadAsync(Guid id, CancellationToken ct);
+}
+
+/// <summary>
 /// The standard routes of a record type: list, get (ETag), create (Idempotency-Key), merge-patch update and
 /// delete (If-Match), history. A module calls <see cref="MapRecords"/> once per record type.
 /// </summary>
@@ -61,7 +71,14 @@ internal sealed class RecordHandlers<TService, TEntity, TInput, TResponse>(strin
 
     public async Task<Ok<TResponse>> Get(Guid id, HttpContext http, CancellationToken ct)
     {
-        var record = await Service(http).GetAsync(id, ct);
+        var service = Service(http);
+        if (service is IRecordResponseReader<TResponse> reader)
+        {
+            var (response, version) = await reader.ReadAsync(id, ct);
+            http.Response.Headers.ETag = ETags.Of(version);
+            return TypedResults.Ok(response);
+        }
+        var record = await service.GetAsync(id, ct);
         http.Response.Headers.ETag = ETags.Of(record.Version);
         return TypedResults.Ok(toResponse(record));
     }

@@ -22,6 +22,17 @@ public sealed class RecordAccess(CurrentActor actor, RapportDb db)
             _ => query.Where(_ => false),
         };
 
+    /// <summary>
+    /// The caller's read reach as plain values, for compiled queries (which cannot take <see cref="Readable{T}"/>'s
+    /// expression): null when the caller may read none; otherwise every record, or only those owned by Owner.
+    /// </summary>
+    public ReadScope? ReadScope() => Permissions.ReachOf(actor.Principal, Operation.Read) switch
+    {
+        Reach.All => new ReadScope(true, null),
+        Reach.Own when actor.UserId is { } me => new ReadScope(false, me),
+        _ => null,
+    };
+
     /// <summary>Whether the caller may read a record with this owner (used for records that no longer exist).</summary>
     public bool MayRead(Guid? ownerId) => Permissions.ReachOf(actor.Principal, Operation.Read) switch
     {
@@ -67,3 +78,6 @@ public sealed class RecordAccess(CurrentActor actor, RapportDb db)
 
     private static string Verb(Operation operation) => operation.ToString().ToLowerInvariant();
 }
+
+/// <summary>What a caller may read, as compiled-query parameters: every record, or those owned by <see cref="Owner"/>.</summary>
+public readonly record struct ReadScope(bool All, Guid? Owner);

@@ -10,8 +10,6 @@ namespace Rapport.Platform.Data;
 
 public sealed class PostgresRapportDb(DbContextOptions<PostgresRapportDb> options) : RapportDb(options)
 {
-    public PostgresRapportDb(DbContextOptions<PostgresRapportDb> options, Auth.CurrentActor actor) : this(options) => Actor = actor;
-
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     protected override void OnModelCreating(ModelBuilder builder)

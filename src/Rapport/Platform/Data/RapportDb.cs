@@ -25,11 +25,11 @@ public abstract class RapportDb(DbContextOptions options)
     : IdentityDbContext<RapportUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>
-    /// Who is saving: the scope's actor, handed to the context by DI so that the save interceptors can be singletons
-    /// and the context options built once for the process rather than once per request (decision 0014). Tools that
+    /// Who is saving: the scope's actor, set when the scope rents this context from the pool (DataSetup), so that the
+    /// save interceptors can be singletons and the options built once for the process (decision 0014). Tools that
     /// build a context by hand (migrations) get an anonymous actor.
     /// </summary>
-    public Auth.CurrentActor Actor { get; private protected init; } = new();
+    public Auth.CurrentActor Actor { get; internal set; } = new();
 
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Contact> Contacts => Set<Contact>();

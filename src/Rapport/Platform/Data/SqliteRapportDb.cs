@@ -9,8 +9,6 @@ namespace Rapport.Platform.Data;
 
 public sealed class SqliteRapportDb(DbContextOptions<SqliteRapportDb> options) : RapportDb(options)
 {
-    public SqliteRapportDb(DbContextOptions<SqliteRapportDb> options, Auth.CurrentActor actor) : this(options) => Actor = actor;
-
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
