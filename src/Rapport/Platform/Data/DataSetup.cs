@@ -34,10 +34,13 @@ public static class DataSetup
         else
         {
             var connectionString = SqliteConnectionString(configuration, options);
+#pragma warning disable EF1001 // ISqliteRelationalConnection is the internal service SqliteConnectionWithoutFunctions replaces
             services.AddPooledDbContextFactory<SqliteRapportDb>((sp, o) => o
                 .UseSqlite(connectionString)
                 .AddInterceptors(sp.GetRequiredService<TagInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>(),
-                    SqlitePragmas.Instance));
+                    SqlitePragmas.Instance)
+                .ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, SqliteConnectionWithoutFunctions>());
+#pragma warning restore EF1001
             services.AddScoped<RapportDb>(sp => Rent<SqliteRapportDb>(sp));
         }
         return services;
