@@ -22,7 +22,8 @@ public sealed class ContactService(RapportDb db, RecordAccess access, ListQuery 
     public IQueryable<Contact> Readable() => access.Readable(db.Contacts).Include(c => c.Company);
 
     public Task<Page<ContactResponse>> ListAsync(ListRequest request, CancellationToken ct) =>
-        lists.PageAsync(Readable(), request, ContactFields.All, ContactFields.DefaultSort, ContactResponse.From, ct);
+        lists.PageAsync(access.Readable(db.Contacts), request, ContactFields.All, ContactFields.DefaultSort, ContactResponse.From, ct,
+            ContactProjection.Response);
 
     public async Task<Contact> GetAsync(Guid id, CancellationToken ct) =>
         await Readable().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw Missing(id);

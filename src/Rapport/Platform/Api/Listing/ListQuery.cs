@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Platform.CustomFields;
 using Rapport.Platform.Data;
@@ -33,15 +34,21 @@ public sealed class ListQuery(RapportDb db, KeysetCursor cursors)
         return predicate is null ? query : query.Where(predicate);
     }
 
+    /// <summary>
+    /// One keyset page. <paramref name="shape"/>, when given, is applied to the page's rows only (after filter, sort
+    /// and limit), so a record type can read just the columns its response shows; it must keep every sortable field.
+    /// </summary>
     public async Task<Page<TOut>> PageAsync<T, TOut>(IQueryable<T> source, ListRequest request,
-        ResourceFields<T> fields, string defaultSort, Func<T, TOut> map, CancellationToken ct) where T : Entity
+        ResourceFields<T> fields, string defaultSort, Func<T, TOut> map, CancellationToken ct,
+        Expression<Func<T, T>>? shape = null) where T : Entity
     {
         var limit = request.EffectiveLimit;
         fields = await FieldsAsync(fields, request, ct);
         var keys = SortKeys.Parse(request.Sort, fields, defaultSort);
         var query = Filtered(source, request, fields);
         if (!string.IsNullOrEmpty(request.Cursor)) query = query.Where(cursors.After<T>(request.Cursor, keys));
-        var rows = await SortKeys.Apply(query, keys).Take(limit + 1).AsNoTracking().ToListAsync(ct);
+        var page = SortKeys.Apply(query, keys).Take(limit + 1);
+        var rows = await (shape is null ? page : page.Select(shape)).AsNoTracking().ToListAsync(ct);
         var next = rows.Count > limit ? cursors.Create(rows[limit - 1], keys) : null;
         return new Page<TOut>(rows.Take(limit).Select(map).ToList(), next);
     }
