@@ -46,7 +46,7 @@ public sealed class ListQuery(RapportDb db, KeysetCursor cursors)
         fields = await FieldsAsync(fields, request, ct);
         var keys = SortKeys.Parse(request.Sort, fields, defaultSort);
         var query = Filtered(source, request, fields);
-        if (!string.IsNullOrEmpty(request.Cursor)) query = query.Where(cursors.After<T>(request.Cursor, keys));
+        if (!string.IsNullOrEmpty(request.Cursor)) query = query.Where(cursors.After<T>(request.Cursor, keys, rowValues: db.Provider == DatabaseProvider.Postgres));
         var page = SortKeys.Apply(query, keys).Take(limit + 1);
         var rows = await (shape is null ? page : page.Select(shape)).AsNoTracking().ToListAsync(ct);
         var next = rows.Count > limit ? cursors.Create(rows[limit - 1], keys) : null;
