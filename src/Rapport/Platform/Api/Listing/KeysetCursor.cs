@@ -88,7 +88,7 @@ public sealed class KeysetCursor(IDataProtectionProvider protection)
 
     private static MethodCallExpression? RowComparison(IReadOnlyList<SortKey> keys, State state, ParameterExpression parameter, Expression id)
     {
-        // Seven keys and the id fill a ValueTuple; row values with nulls compare differently from the sort order.
+        // Six keys and the id fill a seven-element ValueTuple; row values with nulls compare differently from the sort order.
         if (keys.Count > 6 || keys.Any(k => k.Descending || k.Nullable) || state.Values.Any(v => v is null)) return null;
         var members = keys.Select(k => SortKeys.Member(k, parameter)).ToList();
         if (members.Any(m => m is not MemberExpression)) return null;
