@@ -16,15 +16,30 @@ if ! command -v wrk >/dev/null; then
   apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2
 fi
 
-pg_dir=""
+pg_dir="" huge_pages_before=""
 cleanup() {
   [ -n "$pg_dir" ] || return 0
   # --keep promises the database: leave its cluster running and say how to stop it.
   if [[ " $* " == *" --keep "* ]]; then echo "PostgreSQL left running; stop it with scripts/stop-postgres.sh $pg_dir" >&2
-  else scripts/stop-postgres.sh "$pg_dir"; fi
+  else
+    scripts/stop-postgres.sh "$pg_dir"
+    [ -z "$huge_pages_before" ] || echo "$huge_pages_before" > /proc/sys/vm/nr_hugepages
+  fi
 }
 trap 'cleanup "$@"' EXIT
 if [[ " $* " == *" postgres "* || " $* " == *" both "* ]] && [ -z "${RAPPORT_BENCH_POSTGRES:-}" ]; then
+  # Memory as a production server is set up (docs/database.md): a quarter of RAM for shared buffers, in 2 MB huge
+  # pages where the kernel grants them. Each backend maps the buffers itself, and on this VM faulting them in 4 kB
+  # at a time made 16 searches at once 3-4x slower than one (bench/notes.md item 22).
+  mem_mb=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 ))
+  shared_mb=$(( mem_mb / 4 )) huge=try
+  if [ -w /proc/sys/vm/nr_hugepages ]; then
+    huge_pages_before=$(cat /proc/sys/vm/nr_hugepages)
+    pages=$(( shared_mb / 2 + 128 )) # the buffers plus PostgreSQL's other shared memory
+    echo "$pages" > /proc/sys/vm/nr_hugepages || true
+    [ "$(cat /proc/sys/vm/nr_hugepages)" -ge "$pages" ] && huge=on
+  fi
+  export RAPPORT_PG_SETTINGS="-c shared_buffers=${shared_mb}MB -c huge_pages=$huge -c effective_cache_size=$(( mem_mb / 2 ))MB"
   read -r pg_port pg_dir < <(scripts/start-postgres.sh)
   export RAPPORT_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 fi

@@ -22,7 +22,7 @@ public static class Machine
         await using var command = connection.CreateCommand();
         command.CommandText = connection.GetType().Name.StartsWith("Sqlite", StringComparison.Ordinal)
             ? "SELECT 'SQLite ' || sqlite_version()"
-            : "SELECT split_part(version(), ' on ', 1)";
+            : "SELECT split_part(version(), ' on ', 1) || ', shared_buffers ' || current_setting('shared_buffers') || ', huge_pages ' || current_setting('huge_pages')";
         var database = (string)(await command.ExecuteScalarAsync(ct))!;
         return new MachineInfo(cpu, Environment.ProcessorCount, Math.Round(memKb / 1024 / 1024, 1), os,
             RuntimeInformation.FrameworkDescription, database);

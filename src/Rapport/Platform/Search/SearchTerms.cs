@@ -11,31 +11,59 @@ public static class SearchTerms
 {
     public const int MaxTerms = 8;
 
+    /// <summary>
+    /// The words typed, lower-cased. A word followed by punctuation and more letters (the "o" of O'Reilly, the "ada"
+    /// of ada.lovelace@…) is complete: it matches only as a whole word, even where the others match as prefixes.
+    /// As a prefix, "o" matched every record with a word starting with o, which made O'Reilly both the least precise
+    /// and the slowest name to search (bench/notes.md item 22).
+    /// </summary>
     public static IReadOnlyList<string> Split(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var terms = new List<string>();
+        var complete = new HashSet<int>();
         var current = new StringBuilder();
+        var joined = false; // the last word ended at punctuation, with no space since
         foreach (var ch in text.Normalize(NormalizationForm.FormC))
         {
-            if (char.IsLetterOrDigit(ch)) current.Append(char.ToLower(ch, CultureInfo.InvariantCulture));
-            else Flush();
+            if (char.IsLetterOrDigit(ch))
+            {
+                if (current.Length == 0 && joined) complete.Add(terms.Count - 1);
+                joined = false;
+                current.Append(char.ToLower(ch, CultureInfo.InvariantCulture));
+            }
+            else if (current.Length > 0)
+            {
+                terms.Add(current.ToString());
+                current.Clear();
+                joined = !char.IsWhiteSpace(ch);
+            }
+            else if (char.IsWhiteSpace(ch))
+            {
+                joined = false;
+            }
         }
-        Flush();
-        return terms.Take(MaxTerms).ToList();
-
-        void Flush()
-        {
-            if (current.Length > 0) terms.Add(current.ToString());
-            current.Clear();
-        }
+        if (current.Length > 0) terms.Add(current.ToString());
+        return new TypedWords(terms.Take(MaxTerms).ToList(), complete);
     }
+
+    private static bool Complete(IReadOnlyList<string> terms, int index) => terms is TypedWords typed && typed.Complete.Contains(index);
 
     /// <summary>FTS5: every word quoted, all required; as a prefix unless <paramref name="wholeWords"/>.</summary>
     public static string ToFts5(IReadOnlyList<string> terms, bool wholeWords = false) =>
-        string.Join(" ", terms.Select(t => wholeWords ? $"\"{t}\"" : $"\"{t}\"*"));
+        string.Join(" ", terms.Select((t, i) => wholeWords || Complete(terms, i) ? $"\"{t}\"" : $"\"{t}\"*"));
 
     /// <summary>PostgreSQL to_tsquery: every word required; as a prefix unless <paramref name="wholeWords"/>.</summary>
     public static string ToTsQuery(IReadOnlyList<string> terms, bool wholeWords = false) =>
-        string.Join(" & ", terms.Select(t => wholeWords ? t : $"{t}:*"));
+        string.Join(" & ", terms.Select((t, i) => wholeWords || Complete(terms, i) ? t : $"{t}:*"));
+
+    /// <summary>Words as <see cref="Split"/> found them, and which of them are complete.</summary>
+    private sealed class TypedWords(List<string> words, HashSet<int> complete) : IReadOnlyList<string>
+    {
+        public HashSet<int> Complete => complete;
+        public int Count => words.Count;
+        public string this[int index] => words[index];
+        public IEnumerator<string> GetEnumerator() => words.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

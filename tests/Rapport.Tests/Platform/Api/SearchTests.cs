@@ -100,6 +100,44 @@ public abstract class SearchTests(RapportApp app)
         Assert.Equal(ids, first.Data.Concat(second.Data).Select(c => c.Id));
     }
 
+    [Fact]
+    public async Task Q_NamePartBeforeAnApostrophe_MatchesOnlyAsAWholeWord()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var word = Word();
+        var oReilly = await admin.CreateContactAsync(new { firstName = word, lastName = "O'Reilly" });
+        var oakesReilly = await admin.CreateContactAsync(new { firstName = word, lastName = "Oakes Reilly" });
+
+        Assert.Equal([oReilly.Id], await ContactsAsync(admin, $"{word} O'Reilly"));
+        Assert.Equal([oReilly.Id], await ContactsAsync(admin, $"{word} o'rei"));
+        // Typed with a space, "o" is still being typed: Oakes matches it.
+        Assert.Equal(new[] { oakesReilly.Id, oReilly.Id }.Order(), (await ContactsAsync(admin, $"{word} o reilly")).Order());
+    }
+
+    [Theory]
+    [InlineData("-lastName")]
+    [InlineData("-createdAt")]
+    public async Task Q_PagesThroughEveryMatchInTheRequestedOrder(string sort)
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var word = Word();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++) ids.Add((await admin.CreateContactAsync(new { firstName = word, lastName = $"Q{i}" })).Id);
+        await admin.CreateContactAsync(new { firstName = "Someone", lastName = "Else" });
+
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var url = $"/api/v1/contacts?q={word}&sort={sort}&limit=2" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
+            var page = await (await admin.Client.GetAsync(url)).ReadAsync<Page<ContactResponse>>();
+            seen.AddRange(page.Data.Select(c => c.Id));
+            cursor = page.NextCursor;
+        } while (cursor is not null);
+        ids.Reverse();
+        Assert.Equal(ids, seen);
+    }
+
     [Theory]
     [InlineData("Müller")]
     [InlineData("O'Brien")]

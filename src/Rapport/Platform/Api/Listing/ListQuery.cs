@@ -46,7 +46,9 @@ public sealed class ListQuery(RapportDb db, KeysetCursor cursors)
         fields = await FieldsAsync(fields, request, ct);
         var keys = SortKeys.Parse(request.Sort, fields, defaultSort);
         var query = Filtered(source, request, fields);
+        var sortAll = await SortMatches.FewAsync<T>(db, request, ct);
         if (!string.IsNullOrEmpty(request.Cursor)) query = query.Where(cursors.After<T>(request.Cursor, keys, rowValues: db.Provider == DatabaseProvider.Postgres));
+        if (sortAll) query = SortMatches.All(query);
         var page = SortKeys.Apply(query, keys).Take(limit + 1);
         var rows = await (shape is null ? page : page.Select(shape)).AsNoTracking().ToListAsync(ct);
         var next = rows.Count > limit ? cursors.Create(rows[limit - 1], keys) : null;
@@ -61,6 +63,8 @@ public sealed class ListQuery(RapportDb db, KeysetCursor cursors)
         var keys = SortKeys.Parse(request.Sort, fields, defaultSort);
         var query = Filtered(source, request, fields);
         var total = await query.CountAsync(ct);
+        // The total is exact here, so it decides without asking the planner.
+        if (total <= SortMatches.Cap && SortMatches.Searches(db, request)) query = SortMatches.All(query);
         var rows = await SortKeys.Apply(query, keys).Skip(skip).Take(take).AsNoTracking().ToListAsync(ct);
         return (rows.Select(map).ToList(), total);
     }

@@ -23,8 +23,13 @@ public static class TypoTolerance
         var words = string.Join(" ", query.Terms);
         // `<%` is word similarity above pg_trgm.word_similarity_threshold (0.6): a typo in one word of a name.
         var where = string.Join(" OR ", Columns[table].Select(c => $"{{0}} <% \"{c}\""));
+        // Closest first. The ORDER BY also keeps the trigram index in use: with only a LIMIT, PostgreSQL (which
+        // guesses 1 % of rows are similar) walked the name index testing every row, 970,000 of them at 1M
+        // contacts when few are similar: 1.9 s. Sorting needs every match, so it reads them from the index: 32 ms.
+        var closeness = string.Join(", ", Columns[table].Select(c => $"word_similarity({{0}}, \"{c}\")"));
 #pragma warning disable EF1002 // table and columns come from this class, the typed words are a parameter
-        return db.Database.SqlQueryRaw<Guid>($"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE {where} LIMIT {SearchCandidates.Cap}", words);
+        return db.Database.SqlQueryRaw<Guid>(
+            $"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE {where} ORDER BY GREATEST({closeness}) DESC LIMIT {SearchCandidates.Cap}", words);
 #pragma warning restore EF1002
     }
 }
