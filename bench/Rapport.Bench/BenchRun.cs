@@ -107,7 +107,10 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
                 foreach (var scenario in Scenario.All.Where(s => options.Scenarios?.Contains(s.Name) ?? true))
                 {
                     var result = await Measure(wrk, scenario.Name, server.Url, scenario.Script, apiKey, null, ct);
-                    scenarios.Add(new ScenarioResult(scenario.Name, scenario.Description, result));
+                    var alone = scenario.LatencyTarget
+                        ? await Measure(wrk.OneConnection(), $"{scenario.Name} x1", server.Url, scenario.Script, apiKey, null, ct)
+                        : null;
+                    scenarios.Add(new ScenarioResult(scenario.Name, scenario.Description, result, alone));
                 }
                 peakRss = Math.Round(server.PeakRssMb(), 1);
                 log.WriteLine($"  server peak RSS {peakRss} MB");

@@ -45,6 +45,12 @@ public abstract class BenchRunTests(DatabaseProvider provider)
             WellFormed(result.ConstantJson, "constant JSON");
             WellFormed(result.RawGetById, "raw get-by-id");
             foreach (var scenario in result.Scenarios) WellFormed(scenario.Result, scenario.Name);
+            foreach (var scenario in Scenario.All)
+            {
+                var alone = result.Scenarios.Single(s => s.Name == scenario.Name).OneConnection;
+                if (scenario.LatencyTarget) WellFormed(alone ?? throw new Xunit.Sdk.XunitException($"{scenario.Name}: no one-connection run"), $"{scenario.Name} x1");
+                else Assert.Null(alone);
+            }
             Assert.True(result.ServerPeakRssMb > 0);
             Assert.Equal(3, result.LoadAverageBefore.Length);
 
@@ -64,6 +70,8 @@ public abstract class BenchRunTests(DatabaseProvider provider)
                 Assert.Contains($"| {scenario.Name} | ", markdown);
             }
             Assert.Contains("## How p95 grows with the data", markdown);
+            Assert.Contains("one request at a time (p95 in ms)", markdown);
+            Assert.Contains("| list/filter/q worst p95 (< 25 ms at 1M): concurrent | one at a time |", markdown);
             Assert.Contains("## Not measured yet", markdown);
             Assert.DoesNotContain("NaN", markdown);
         }

@@ -12,6 +12,9 @@ public sealed record WrkResult(
 /// <summary>Runs the Debian wrk against a URL with one of the Lua scenarios in bench/wrk.</summary>
 public sealed class WrkRunner(string wrkDirectory, string inputDirectory, TimeSpan duration, int connections, int threads)
 {
+    /// <summary>The same runner with one connection: requests one at a time, as one person waiting for each answer.</summary>
+    public WrkRunner OneConnection() => new(wrkDirectory, inputDirectory, duration, connections: 1, threads: 1);
+
     public async Task<WrkResult> RunAsync(string baseUrl, string script, string? apiKey, IDictionary<string, string>? environment, CancellationToken ct) =>
         await RunAsync(baseUrl, script, apiKey, environment, duration, ct);
 

@@ -40,6 +40,7 @@ public sealed record ImportFigures(
 
 public sealed record ActivityImportFigures(long Rows, long LinkRows, double Seconds, double RowsPerSecond);
 
-public sealed record ScenarioResult(string Name, string Description, WrkResult Result);
+/// <summary>One scenario's run at the configured connections, and for latency targets one at a time (null otherwise and in older runs).</summary>
+public sealed record ScenarioResult(string Name, string Description, WrkResult Result, WrkResult? OneConnection = null);
 
 public sealed record MachineInfo(string Cpu, int Cores, double MemoryGb, string Os, string Dotnet, string Database);
