@@ -18,13 +18,13 @@ fi
 
 pg_dir="" huge_pages_before=""
 cleanup() {
-  [ -n "$pg_dir" ] || return 0
-  # --keep promises the database: leave its cluster running and say how to stop it.
-  if [[ " $* " == *" --keep "* ]]; then echo "PostgreSQL left running; stop it with scripts/stop-postgres.sh $pg_dir" >&2
-  else
-    scripts/stop-postgres.sh "$pg_dir"
-    [ -z "$huge_pages_before" ] || echo "$huge_pages_before" > /proc/sys/vm/nr_hugepages
+  # --keep promises the database: leave its cluster (and its huge pages) running and say how to stop it.
+  if [[ " $* " == *" --keep "* ]] && [ -n "$pg_dir" ]; then
+    echo "PostgreSQL left running; stop it with scripts/stop-postgres.sh $pg_dir" >&2
+    return 0
   fi
+  [ -z "$pg_dir" ] || scripts/stop-postgres.sh "$pg_dir"
+  [ -z "$huge_pages_before" ] || echo "$huge_pages_before" > /proc/sys/vm/nr_hugepages
 }
 trap 'cleanup "$@"' EXIT
 if [[ " $* " == *" postgres "* || " $* " == *" both "* ]] && [ -z "${RAPPORT_BENCH_POSTGRES:-}" ]; then
@@ -35,7 +35,8 @@ if [[ " $* " == *" postgres "* || " $* " == *" both "* ]] && [ -z "${RAPPORT_BEN
   shared_mb=$(( mem_mb / 4 )) huge=try
   if [ -w /proc/sys/vm/nr_hugepages ]; then
     huge_pages_before=$(cat /proc/sys/vm/nr_hugepages)
-    pages=$(( shared_mb / 2 + 128 )) # the buffers plus PostgreSQL's other shared memory
+    in_use=$(awk '/HugePages_Total/ {t=$2} /HugePages_Free/ {f=$2} END {print t-f}' /proc/meminfo) # e.g. the tests' cluster
+    pages=$(( in_use + shared_mb / 2 + 256 )) # the buffers plus PostgreSQL's other shared memory
     echo "$pages" > /proc/sys/vm/nr_hugepages || true
     [ "$(cat /proc/sys/vm/nr_hugepages)" -ge "$pages" ] && huge=on
   fi
