@@ -23,7 +23,9 @@ public static class DataSetup
         services.AddSingleton<TagInterceptor>();
         if (options.Database.Provider == DatabaseProvider.Postgres)
         {
-            var connectionString = PostgresConnectionString(configuration);
+            var connectionString = configuration.GetConnectionString(ConnectionName)
+                ?? throw new InvalidOperationException(
+                    "Rapport__Database__Provider=Postgres needs a connection string in ConnectionStrings__Rapport.");
             services.AddPooledDbContextFactory<PostgresRapportDb>((sp, o) => o
                 .UseNpgsql(connectionString)
                 .AddInterceptors(sp.GetRequiredService<TagInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
@@ -54,24 +56,6 @@ public static class DataSetup
         var db = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
         db.Actor = services.GetRequiredService<Auth.CurrentActor>();
         return db;
-    }
-
-    /// <summary>
-    /// The configured PostgreSQL connection string, with Npgsql's automatic preparation on unless it says otherwise.
-    /// Without it PostgreSQL plans every statement on every execution: 0.37 ms of the 0.5 ms a contact lookup
-    /// cost the database, so get by id ran at 38 % of the raw lookup; prepared after five uses, it ran at about
-    /// the raw lookup's rate (bench/notes.md item 24). Npgsql keeps prepared statements across pooled opens.
-    /// </summary>
-    public static string PostgresConnectionString(IConfiguration configuration)
-    {
-        var configured = configuration.GetConnectionString(ConnectionName)
-            ?? throw new InvalidOperationException(
-                "Rapport__Database__Provider=Postgres needs a connection string in ConnectionStrings__Rapport.");
-        // Npgsql's builder reports every keyword it knows as present, so ask a plain one what was written.
-        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
-        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
-            return configured;
-        return new Npgsql.NpgsqlConnectionStringBuilder(configured) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 
     public static string SqliteConnectionString(IConfiguration configuration, RapportOptions options)
