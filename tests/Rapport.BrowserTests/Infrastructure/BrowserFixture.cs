@@ -48,7 +48,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = Server.BaseAddress.ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: Chromium, the server and its database share two cores, and on a slow day a Blazor circuit's
+        // first render took longer than 15 s (three different journeys timed out on 2026-12-02 at load 8).
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync(email);
