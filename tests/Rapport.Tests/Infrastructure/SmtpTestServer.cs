@@ -23,6 +23,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public async Task StartAsync()
     {
         if (process is not null) return;
+        // aiosmtpd makes the maildir but not its parent, which nothing else has made on a fresh machine.
+        Directory.CreateDirectory(Path.GetDirectoryName(maildir)!);
         var start = new ProcessStartInfo(Python)
         {
             ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", maildir },
