@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Contacts.People;
+using Rapport.Platform.Data;
 using Rapport.Platform.Auth;
 using Rapport.Tests.Infrastructure;
 using Rapport.Tests.Platform.CustomFields;
@@ -115,4 +118,44 @@ public abstract class ContactByIdTests(RapportApp app)
 
 public sealed class ContactByIdTestsOnSqlite(SqliteApp app) : ContactByIdTests(app), IClassFixture<SqliteApp>;
 
-public sealed class ContactByIdTestsOnPostgres(PostgresApp app) : ContactByIdTests(app), IClassFixture<PostgresApp>;
+public sealed class ContactByIdTestsOnPostgres(PostgresApp app) : ContactByIdTests(app), IClassFixture<PostgresApp>
+{
+    [Fact]
+    public async Task Get_IsAPreparedStatementOnTheServerConnection()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var contact = await admin.CreateContactAsync(new { firstName = "Maria", lastName = "Hill" });
+
+        var prepared = await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<RapportDb>();
+            await db.Database.OpenConnectionAsync();
+            var read = await ContactById.ReadAsync(db, services.GetRequiredService<RecordAccess>(), contact.Id, default);
+            Assert.Equal("Hill", read?.LastName);
+            // pg_prepared_statements lists this session's statements: the physical connection the read just used.
+            return await db.Database.SqlQueryRaw<string>(
+                "SELECT statement AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE '-- prepared%'").ToListAsync();
+        });
+
+        var statement = Assert.Single(prepared);
+        Assert.Contains("FROM \"Contacts\"", statement);
+    }
+
+    [Fact]
+    public async Task Get_StaysScopedToTheCaller_OnceThePreparedPlanIsGeneric()
+    {
+        // PostgreSQL plans a prepared statement for its values five times, then may keep one generic plan: the
+        // scope (all, or only the caller's) must still hold on every later execution.
+        var rep = await app.CreateUserAsync(Roles.Sales);
+        var colleague = await app.CreateUserAsync(Roles.Sales);
+        var mine = await rep.CreateContactAsync(new { firstName = "Own", lastName = "Record" });
+        var theirs = await colleague.CreateContactAsync(new { firstName = "Other", lastName = "Record" });
+
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await rep.Client.GetAsync($"/api/v1/contacts/{mine.Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await rep.Client.GetAsync($"/api/v1/contacts/{theirs.Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await colleague.Client.GetAsync($"/api/v1/contacts/{theirs.Id}")).StatusCode);
+        }
+    }
+}

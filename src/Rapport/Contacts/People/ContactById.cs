@@ -11,13 +11,15 @@ namespace Rapport.Contacts.People;
 /// GET /contacts/{id}, the API's most frequent read, as one compiled query projected to the columns the response
 /// shows (<see cref="ContactProjection"/>). Through <see cref="ContactService.GetAsync"/> the same read built its LINQ
 /// tree, looked it up in the query cache and materialised the whole company on every request: more than twice the
-/// CPU (bench/notes.md item 20).
+/// CPU (bench/notes.md item 20). On PostgreSQL the statement is prepared (<see cref="PreparedReads"/>): planning it
+/// on every execution cost PostgreSQL more than the lookup itself (item 25).
 /// </summary>
 internal static class ContactById
 {
     private static readonly Expression<Func<RapportDb, Guid, bool, Guid?, CancellationToken, Contact?>> Query =
         (db, id, all, owner, ct) =>
             db.Contacts
+                .TagWith(PreparedReads.Tag)
                 .Where(c => c.Id == id && (all || c.OwnerId == owner))
                 .Select(ContactProjection.Response)
                 .SingleOrDefault();

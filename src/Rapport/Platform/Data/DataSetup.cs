@@ -28,7 +28,8 @@ public static class DataSetup
                     "Rapport__Database__Provider=Postgres needs a connection string in ConnectionStrings__Rapport.");
             services.AddPooledDbContextFactory<PostgresRapportDb>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<TagInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<TagInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>(),
+                    PreparedReads.Instance));
             services.AddScoped<RapportDb>(sp => Rent<PostgresRapportDb>(sp));
         }
         else
