@@ -7,23 +7,35 @@ namespace Rapport.Platform.Search;
 /// Creates the FTS5 tables and the triggers that keep them in step with their source tables.
 /// FTS5 virtual tables cannot be expressed in the EF model, so this runs after migrations, idempotently.
 /// Rows are keyed by the source row's rowid (fast delete) and carry the record id for joining.
+/// The insert trigger stands aside while a bulk load has a row in <see cref="DeferralTable"/> for its table: the load
+/// then indexes its rows itself, once per transaction (<see cref="Data.Bulk.SqliteBulkSession"/>). Through the trigger,
+/// each inserted row was a statement of its own, and FTS5 writes its pending terms to disk at every statement's
+/// savepoint: a segment per row, merged again and again (bench/notes.md item 26).
 /// </summary>
 public static class SqliteFtsSetup
 {
+    /// <summary>Tables whose insert trigger is paused. Only ever written inside a bulk load's own transaction.</summary>
+    public const string DeferralTable = "SearchIndexDeferrals";
+
     public static async Task EnsureAsync(RapportDb db, CancellationToken ct)
     {
+        await db.Database.ExecuteSqlRawAsync(
+            $"CREATE TABLE IF NOT EXISTS \"{DeferralTable}\" (\"Table\" TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID", ct);
         foreach (var index in SearchIndexes.All)
         {
             var fts = index.FtsTable;
             var cols = string.Join(", ", index.Columns.Select(c => $"\"{c}\""));
             var newCols = string.Join(", ", index.Columns.Select(c => $"new.\"{c}\""));
-            var exists = await db.Database.SqlQueryRaw<int>(
-                "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND name = {0}", fts + "_ai")
-                .SingleAsync(ct);
+            var insertTrigger = await db.Database.SqlQueryRaw<string>(
+                "SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND name = {0}", fts + "_ai")
+                .SingleOrDefaultAsync(ct);
 #pragma warning disable EF1002 // identifiers come from SearchIndexes, not from input
+            if (insertTrigger is not null && !insertTrigger.Contains(DeferralTable, StringComparison.Ordinal))
+                await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER \"{fts}_ai\"", ct); // from before deferrals
             await db.Database.ExecuteSqlRawAsync($"""
                 CREATE VIRTUAL TABLE IF NOT EXISTS "{fts}" USING fts5(id UNINDEXED, {cols}, tokenize = 'unicode61 remove_diacritics 2');
-                CREATE TRIGGER IF NOT EXISTS "{fts}_ai" AFTER INSERT ON "{index.Table}" BEGIN
+                CREATE TRIGGER IF NOT EXISTS "{fts}_ai" AFTER INSERT ON "{index.Table}"
+                WHEN NOT EXISTS (SELECT 1 FROM "{DeferralTable}" WHERE "Table" = '{index.Table}') BEGIN
                   INSERT INTO "{fts}"(rowid, id, {cols}) VALUES (new.rowid, new."Id", {newCols});
                 END;
                 CREATE TRIGGER IF NOT EXISTS "{fts}_ad" AFTER DELETE ON "{index.Table}" BEGIN
@@ -34,7 +46,7 @@ public static class SqliteFtsSetup
                   INSERT INTO "{fts}"(rowid, id, {cols}) VALUES (new.rowid, new."Id", {newCols});
                 END;
                 """, ct);
-            if (exists == 0)
+            if (insertTrigger is null)
             {
                 // New index, or a migration rebuilt the source table (which drops its triggers and may
                 // renumber rowids): index every row afresh.

@@ -63,6 +63,7 @@ public abstract class BulkSession : IAsyncDisposable
     public async Task EndOfChunkAsync(CancellationToken ct)
     {
         if (uncommitted < commitEvery) return;
+        await BeforeCommitAsync(ct);
         await transaction.CommitAsync(ct);
         await transaction.DisposeAsync();
         transaction = await Db.Database.BeginTransactionAsync(ct);
@@ -77,7 +78,14 @@ public abstract class BulkSession : IAsyncDisposable
 
     private protected abstract Task WriteRowsAsync<T>(BulkTable table, IReadOnlyList<T> rows, CancellationToken ct) where T : class;
 
-    public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        await BeforeCommitAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Work the session put off until its transaction's rows are all written.</summary>
+    private protected virtual Task BeforeCommitAsync(CancellationToken ct) => Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Rapport.Platform.Search;
 
 namespace Rapport.Platform.Data.Bulk;
 
@@ -8,6 +9,10 @@ namespace Rapport.Platform.Data.Bulk;
 /// SQLite: one prepared INSERT per table, re-bound for every row, all inside one transaction. The page cache is
 /// raised for the session: with the default 2 MB, inserts into the name, email and full-text indexes of a
 /// million contacts spill dirty pages to the WAL over and over (1M contacts took 400 s).
+/// Rows of a full-text searchable table are indexed once per transaction, just before it commits, by one
+/// INSERT … SELECT, with the table's insert trigger paused meanwhile (<see cref="SqliteFtsSetup.DeferralTable"/>):
+/// through the trigger FTS5 wrote a segment per row (bench/notes.md item 26). The pause is a row written in this
+/// transaction: no other connection sees it, and a load that fails rolls it back with its rows.
 /// </summary>
 internal sealed class SqliteBulkSession : BulkSession
 {
@@ -16,6 +21,9 @@ internal sealed class SqliteBulkSession : BulkSession
 
     private readonly Dictionary<BulkTable, (DbCommand Command, DbParameter[] Parameters)> commands = [];
     private readonly long previousCacheSize;
+
+    /// <summary>Searchable tables written in this transaction, with the last rowid they had before it.</summary>
+    private readonly Dictionary<SearchIndex, long> deferredIndexes = [];
 
     public SqliteBulkSession(RapportDb db, IDbContextTransaction transaction) : base(db, transaction)
     {
@@ -29,6 +37,7 @@ internal sealed class SqliteBulkSession : BulkSession
 
     private protected override Task WriteRowsAsync<T>(BulkTable table, IReadOnlyList<T> rows, CancellationToken ct)
     {
+        DeferSearchIndex(table);
         var (command, parameters) = CommandFor(table);
         foreach (var row in rows)
         {
@@ -39,6 +48,36 @@ internal sealed class SqliteBulkSession : BulkSession
             command.ExecuteNonQuery();
         }
         return Task.CompletedTask;
+    }
+
+    private void DeferSearchIndex(BulkTable table)
+    {
+        var index = SearchIndexes.All.FirstOrDefault(i => i.Table == table.Name);
+        if (index is null || deferredIndexes.ContainsKey(index)) return;
+        using var command = Db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = $"INSERT INTO \"{SqliteFtsSetup.DeferralTable}\" VALUES ('{index.Table}')";
+        command.ExecuteNonQuery();
+        // No other connection writes while this transaction does: the rows after this rowid are the load's.
+        command.CommandText = $"SELECT coalesce(max(rowid), 0) FROM \"{index.Table}\"";
+        deferredIndexes[index] = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private protected override async Task BeforeCommitAsync(CancellationToken ct)
+    {
+        foreach (var (index, lastRowidBefore) in deferredIndexes)
+        {
+            var columns = string.Join(", ", index.Columns.Select(c => $"\"{c}\""));
+            await using var command = Db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = Transaction;
+            command.CommandText = $"""
+                INSERT INTO "{index.FtsTable}"(rowid, id, {columns})
+                SELECT rowid, "Id", {columns} FROM "{index.Table}" WHERE rowid > {lastRowidBefore};
+                DELETE FROM "{SqliteFtsSetup.DeferralTable}" WHERE "Table" = '{index.Table}';
+                """;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        deferredIndexes.Clear();
     }
 
     private protected override void OnNewTransaction()
