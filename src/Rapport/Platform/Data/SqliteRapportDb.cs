@@ -34,6 +34,7 @@ public sealed class SqliteRapportDb(DbContextOptions<SqliteRapportDb> options) :
         }
         builder.Entity<FtsHit>().HasNoKey().ToTable((string?)null);
         CustomFieldSql.ConfigureSqlite(builder, this.GetService<IRelationalTypeMappingSource>());
+        SqliteRowId.Configure(builder, this.GetService<IRelationalTypeMappingSource>());
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
