@@ -32,7 +32,6 @@ public sealed class SqliteRapportDb(DbContextOptions<SqliteRapportDb> options) :
                 builder.Entity(index.EntityType).Property(column).UseCollation("NOCASE");
             }
         }
-        builder.Entity<FtsHit>().HasNoKey().ToTable((string?)null);
         CustomFieldSql.ConfigureSqlite(builder, this.GetService<IRelationalTypeMappingSource>());
         SqliteRowId.Configure(builder, this.GetService<IRelationalTypeMappingSource>());
     }

@@ -35,9 +35,3 @@ public static class SearchIndexes
         All.FirstOrDefault(i => i.EntityType == entityType)
         ?? throw new InvalidOperationException($"{entityType.Name} has no search index.");
 }
-
-/// <summary>One row returned by an FTS5 lookup on SQLite.</summary>
-public sealed class FtsHit
-{
-    public Guid Id { get; set; }
-}

@@ -1191,14 +1191,6 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
                     b.ToTable("RecordFollows");
                 });
 
-            modelBuilder.Entity("Rapport.Platform.Search.FtsHit", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.ToTable((string)null);
-                });
-
             modelBuilder.Entity("Rapport.Platform.Segments.Segment", b =>
                 {
                     b.Property<Guid>("Id")
