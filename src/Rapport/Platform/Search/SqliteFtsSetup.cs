@@ -17,6 +17,14 @@ public static class SqliteFtsSetup
     /// <summary>Tables whose insert trigger is paused. Only ever written inside a bulk load's own transaction.</summary>
     public const string DeferralTable = "SearchIndexDeferrals";
 
+    /// <summary>Indexes the table's rows after the given rowid (0: every row), as the insert trigger would one by one.</summary>
+    public static string IndexRowsSql(SearchIndex index, long afterRowid)
+    {
+        var cols = string.Join(", ", index.Columns.Select(c => $"\"{c}\""));
+        return $"INSERT INTO \"{index.FtsTable}\"(rowid, id, {cols}) SELECT rowid, \"Id\", {cols} FROM \"{index.Table}\" " +
+            $"WHERE rowid > {afterRowid.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
     public static async Task EnsureAsync(RapportDb db, CancellationToken ct)
     {
         await db.Database.ExecuteSqlRawAsync(
@@ -51,8 +59,7 @@ public static class SqliteFtsSetup
                 // New index, or a migration rebuilt the source table (which drops its triggers and may
                 // renumber rowids): index every row afresh.
                 await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{fts}\"", ct);
-                await db.Database.ExecuteSqlRawAsync(
-                    $"INSERT INTO \"{fts}\"(rowid, id, {cols}) SELECT rowid, \"Id\", {cols} FROM \"{index.Table}\"", ct);
+                await db.Database.ExecuteSqlRawAsync(IndexRowsSql(index, afterRowid: 0), ct);
             }
 #pragma warning restore EF1002
         }

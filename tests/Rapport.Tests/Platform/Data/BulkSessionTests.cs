@@ -45,9 +45,10 @@ public abstract class BulkSessionTests(RapportApp app)
         // trigger paused: every committed chunk must be searchable, and the pause must end with the load.
         var admin = await app.CreateUserAsync(Roles.Admin);
         var word = "bulkword" + Guid.NewGuid().ToString("N")[..8];
+        var stamped = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
         Company[] Chunk(int n) => [.. Enumerable.Range(0, 2).Select(i => new Company
         {
-            Id = Guid.CreateVersion7(), Name = $"{word} Holdings {n}-{i}", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            Id = Guid.CreateVersion7(), Name = $"{word} Holdings {n}-{i}", CreatedAt = stamped, UpdatedAt = stamped,
         })];
 
         await app.WithServicesAsync(async sp =>

@@ -67,14 +67,10 @@ internal sealed class SqliteBulkSession : BulkSession
     {
         foreach (var (index, lastRowidBefore) in deferredIndexes)
         {
-            var columns = string.Join(", ", index.Columns.Select(c => $"\"{c}\""));
             await using var command = Db.Database.GetDbConnection().CreateCommand();
             command.Transaction = Transaction;
-            command.CommandText = $"""
-                INSERT INTO "{index.FtsTable}"(rowid, id, {columns})
-                SELECT rowid, "Id", {columns} FROM "{index.Table}" WHERE rowid > {lastRowidBefore};
-                DELETE FROM "{SqliteFtsSetup.DeferralTable}" WHERE "Table" = '{index.Table}';
-                """;
+            command.CommandText = $"{SqliteFtsSetup.IndexRowsSql(index, lastRowidBefore)}; " +
+                $"DELETE FROM \"{SqliteFtsSetup.DeferralTable}\" WHERE \"Table\" = '{index.Table}';";
             await command.ExecuteNonQueryAsync(ct);
         }
         deferredIndexes.Clear();
