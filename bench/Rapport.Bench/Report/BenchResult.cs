@@ -43,4 +43,7 @@ public sealed record ActivityImportFigures(long Rows, long LinkRows, double Seco
 /// <summary>One scenario's run at the configured connections, and for latency targets one at a time (null otherwise and in older runs).</summary>
 public sealed record ScenarioResult(string Name, string Description, WrkResult Result, WrkResult? OneConnection = null);
 
-public sealed record MachineInfo(string Cpu, int Cores, double MemoryGb, string Os, string Dotnet, string Database);
+/// <param name="MemoryReclaim">What the kernel does to memory left untouched, when it reclaims it proactively
+/// (results from before 2026-12-07 did not record it).</param>
+public sealed record MachineInfo(string Cpu, int Cores, double MemoryGb, string Os, string Dotnet, string Database,
+    string? MemoryReclaim = null);

@@ -25,8 +25,40 @@ public static class Machine
             : "SELECT split_part(version(), ' on ', 1) || ', shared_buffers ' || current_setting('shared_buffers') || ', huge_pages ' || current_setting('huge_pages')";
         var database = (string)(await command.ExecuteScalarAsync(ct))!;
         return new MachineInfo(cpu, Environment.ProcessorCount, Math.Round(memKb / 1024 / 1024, 1), os,
-            RuntimeInformation.FrameworkDescription, database);
+            RuntimeInformation.FrameworkDescription, database, MemoryReclaim());
     }
+
+    private const string Damon = "/sys/kernel/mm/damon/admin/kdamonds";
+
+    /// <summary>
+    /// A running DAMON "pageout" scheme: the kernel writes out memory, page cache included, that has gone untouched
+    /// for a while. A database file bigger than the database's own cache is then read from disk again after each
+    /// pause, which slows SQLite at 1M contacts (bench/notes.md item 32). Null when there is none.
+    /// </summary>
+    public static string? MemoryReclaim()
+    {
+        if (!Directory.Exists(Damon)) return null;
+        foreach (var kdamond in Directory.EnumerateDirectories(Damon))
+        {
+            if (Read(Path.Combine(kdamond, "state")) != "on") continue;
+            foreach (var context in Directory.EnumerateDirectories(Path.Combine(kdamond, "contexts")))
+            {
+                var aggregationUs = Number(Path.Combine(context, "monitoring_attrs", "intervals", "aggr_us"));
+                foreach (var scheme in Directory.EnumerateDirectories(Path.Combine(context, "schemes")))
+                {
+                    if (Read(Path.Combine(scheme, "action")) != "pageout") continue;
+                    var idleSeconds = Number(Path.Combine(scheme, "access_pattern", "age", "min")) * aggregationUs / 1e6;
+                    return $"the kernel pages out memory idle for {idleSeconds:0} s or more (DAMON pageout)";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string? Read(string file) => File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+
+    private static double Number(string file) =>
+        double.TryParse(Read(file), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : 0;
 
     public static double[] LoadAverage() => File.Exists("/proc/loadavg")
         ? File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()

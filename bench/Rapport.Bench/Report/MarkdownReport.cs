@@ -47,6 +47,8 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine($"{machine.Cpu}, {machine.Cores} cores, {Num(machine.MemoryGb, 1)} GB RAM; {machine.Os}; {machine.Dotnet}.");
         md.AppendLine("Server, database and wrk share these cores.");
+        if (machine.MemoryReclaim is { } reclaim)
+            md.AppendLine($"Memory: {reclaim}, so data not read for that long comes from disk again (bench/notes.md item 32).");
         md.AppendLine();
 
         Targets(md, results);
