@@ -43,7 +43,9 @@ public sealed record ActivityImportFigures(long Rows, long LinkRows, double Seco
 /// <summary>One scenario's run at the configured connections, and for latency targets one at a time (null otherwise and in older runs).</summary>
 public sealed record ScenarioResult(string Name, string Description, WrkResult Result, WrkResult? OneConnection = null);
 
-/// <param name="MemoryReclaim">What the kernel does to memory left untouched, when it reclaims it proactively
-/// (results from before 2026-12-07 did not record it).</param>
+/// <summary>
+/// The machine of a run. MemoryReclaim says what the kernel does to memory left untouched, when it reclaims it
+/// proactively (null when it does not; results from before 2026-12-07 did not record it).
+/// </summary>
 public sealed record MachineInfo(string Cpu, int Cores, double MemoryGb, string Os, string Dotnet, string Database,
     string? MemoryReclaim = null);
