@@ -74,8 +74,7 @@ public static class SqliteFtsSetup
             if (rebuild)
             {
                 // New index, new index options, or a migration rebuilt the source table (which drops its triggers
-                // and may renumber rowids): index every row afresh.
-                await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{fts}\"", ct);
+                // and may renumber rowids): the table was created afresh above, so every row is indexed into it.
                 await db.Database.ExecuteSqlRawAsync(IndexRowsSql(index, afterRowid: 0), ct);
             }
 #pragma warning restore EF1002
