@@ -155,9 +155,10 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
     private async Task<WrkResult> Measure(WrkRunner wrk, string name, string url, string script, string? key,
         IDictionary<string, string>? environment, CancellationToken ct)
     {
-        await wrk.WarmUpAsync(url, script, key, environment, ct);
+        var warm = await wrk.WarmUpAsync(url, script, key, environment, ct);
         var result = await wrk.RunAsync(url, script, key, environment, ct);
-        log.WriteLine($"  {name,-16} {result.RequestsPerSecond,9:N0} req/s  p50 {result.P50Ms,7:N2} ms  p95 {result.P95Ms,7:N2} ms  p99 {result.P99Ms,7:N2} ms  errors {result.Errors}");
+        log.WriteLine($"  {name,-16} {result.RequestsPerSecond,9:N0} req/s  p50 {result.P50Ms,7:N2} ms  p95 {result.P95Ms,7:N2} ms  p99 {result.P99Ms,7:N2} ms  errors {result.Errors}" +
+            $"  (warm-up: {warm.Rounds} round(s), last {warm.Last.Requests} requests, slowest {warm.Last.MaxMs:N0} ms{(warm.Warm ? "" : ", NOT WARM")})");
         return result;
     }
 }

@@ -1,22 +1,25 @@
 using Rapport.Bench.Load;
 using Rapport.Bench.Report;
 using Rapport.Platform.Data;
+using Xunit.Abstractions;
 
 namespace Rapport.Bench.Tests;
 
 /// <summary>
 /// A whole benchmark run at a small scale: every table row is produced and every figure is a well-formed number.
-/// Speed is never asserted — the machine running the suite is shared.
+/// Speed is never asserted — the machine running the suite is shared. The run's log (every figure and how each
+/// warm-up went) goes to the test output, so a failure in CI shows what the run saw.
 /// </summary>
-public abstract class BenchRunTests(DatabaseProvider provider)
+public abstract class BenchRunTests(DatabaseProvider provider, ITestOutputHelper output)
 {
     private const int Contacts = 2_000;
 
     [Fact]
     public async Task Run_AtSmallScale_ProducesEveryFigureAndEveryReportRow()
     {
-        var output = Path.Combine(Path.GetTempPath(), "rapport-bench-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(output);
+        var directory = Path.Combine(Path.GetTempPath(), "rapport-bench-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var log = new StringWriter();
         var options = new BenchOptions
         {
             Scales = [Contacts],
@@ -24,13 +27,13 @@ public abstract class BenchRunTests(DatabaseProvider provider)
             Postgres = TestDatabases.ServerFor(provider),
             Duration = TimeSpan.FromSeconds(1),
             Connections = 2,
-            ResultsOverride = output,
-            Markdown = Path.Combine(output, "benchmarks.md"),
+            ResultsOverride = directory,
+            Markdown = Path.Combine(directory, "benchmarks.md"),
             Command = "bench test",
         };
         try
         {
-            var results = await new BenchRun(options, TextWriter.Null).RunAsync(CancellationToken.None);
+            var results = await new BenchRun(options, log).RunAsync(CancellationToken.None);
 
             var result = Assert.Single(results);
             Assert.Equal(Contacts, result.Contacts);
@@ -54,7 +57,7 @@ public abstract class BenchRunTests(DatabaseProvider provider)
             Assert.True(result.ServerPeakRssMb > 0);
             Assert.Equal(3, result.LoadAverageBefore.Length);
 
-            var saved = Assert.Single(ResultStore.All(output));
+            var saved = Assert.Single(ResultStore.All(directory));
             Assert.Equal(result.Scenarios.Count, saved.Scenarios.Count);
 
             var markdown = await File.ReadAllTextAsync(options.Markdown);
@@ -77,7 +80,8 @@ public abstract class BenchRunTests(DatabaseProvider provider)
         }
         finally
         {
-            Directory.Delete(output, recursive: true);
+            output.WriteLine(log.ToString());
+            Directory.Delete(directory, recursive: true);
         }
     }
 
@@ -91,6 +95,6 @@ public abstract class BenchRunTests(DatabaseProvider provider)
     }
 }
 
-public sealed class SqliteBenchRunTests() : BenchRunTests(DatabaseProvider.Sqlite);
+public sealed class SqliteBenchRunTests(ITestOutputHelper output) : BenchRunTests(DatabaseProvider.Sqlite, output);
 
-public sealed class PostgresBenchRunTests() : BenchRunTests(DatabaseProvider.Postgres);
+public sealed class PostgresBenchRunTests(ITestOutputHelper output) : BenchRunTests(DatabaseProvider.Postgres, output);

@@ -23,16 +23,23 @@ public sealed class WrkRunner(string wrkDirectory, string inputDirectory, TimeSp
     /// first requests on a freshly started machine can take a second or more (970 ms seen, bench/notes.md item 30);
     /// a warm-up that completed almost nothing has not warmed anything, so it is repeated (a few times at most).
     /// </summary>
-    public async Task<WrkResult> WarmUpAsync(string baseUrl, string script, string? apiKey, IDictionary<string, string>? environment, CancellationToken ct)
+    public async Task<WarmUp> WarmUpAsync(string baseUrl, string script, string? apiKey, IDictionary<string, string>? environment, CancellationToken ct)
     {
         var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["BENCH_PATCH_FILE"] = "patch-warmup-ids.txt" };
         var length = TimeSpan.FromSeconds(Math.Max(1, duration.TotalSeconds / 3));
         WrkResult warm;
         var rounds = 0;
-        do warm = await RunAsync(baseUrl, script, apiKey, env, length, ct);
-        while (!Warmed(warm) && ++rounds < MaxWarmUpRounds);
-        return warm;
+        do
+        {
+            warm = await RunAsync(baseUrl, script, apiKey, env, length, ct);
+            rounds++;
+        }
+        while (!Warmed(warm) && rounds < MaxWarmUpRounds);
+        return new WarmUp(warm, rounds, Warmed(warm));
     }
+
+    /// <summary>How a warm-up went: its last round, how many rounds it took, and whether it got warm at all.</summary>
+    public sealed record WarmUp(WrkResult Last, int Rounds, bool Warm);
 
     private const int MaxWarmUpRounds = 5;
 

@@ -29,6 +29,16 @@ public static class SqliteFtsSetup
 
     private static string Options => $"tokenize = 'unicode61 remove_diacritics 2', prefix = '{PrefixLengths}'";
 
+    /// <summary>
+    /// Bytes of new index terms FTS5 holds in memory before it writes them out as a segment (its default is 1 MiB).
+    /// A bulk load's transaction indexes 50,000 rows, five entries per word with the prefix indexes, so at 1 MiB it
+    /// wrote dozens of small segments each time, merged them level by level, and deleted each merged segment again,
+    /// reading every one of its pages back: half of a 2M-activity load's time (bench/notes.md item 33). At this size
+    /// a transaction leaves one segment. Only a transaction that writes that much holds that much; a form's save
+    /// holds a few hundred bytes.
+    /// </summary>
+    public const int PendingTermBytes = 64 * 1024 * 1024;
+
     /// <summary>Indexes the table's rows after the given rowid (0: every row), as the insert trigger would one by one.</summary>
     public static string IndexRowsSql(SearchIndex index, long afterRowid)
     {
@@ -71,6 +81,8 @@ public static class SqliteFtsSetup
                   INSERT INTO "{fts}"(rowid, id, {cols}) VALUES (new.rowid, new."Id", {newCols});
                 END;
                 """, ct);
+            // A setting of the table, kept in its %_config table; set on every start so existing tables get it too.
+            await db.Database.ExecuteSqlRawAsync($"INSERT INTO \"{fts}\"(\"{fts}\", rank) VALUES ('hashsize', {PendingTermBytes})", ct);
             if (rebuild)
             {
                 // New index, new index options, or a migration rebuilt the source table (which drops its triggers
