@@ -1,8 +1,11 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Contacts.Companies;
+using Rapport.Contacts.Import;
 using Rapport.Contacts.People;
 using Rapport.Platform.Api.Listing;
 using Rapport.Platform.Auth;
+using Rapport.Platform.Data;
 using Rapport.Tests.Infrastructure;
 
 namespace Rapport.Tests.Platform.Api;
@@ -136,6 +139,35 @@ public abstract class SearchTests(RapportApp app)
         } while (cursor is not null);
         ids.Reverse();
         Assert.Equal(ids, seen);
+    }
+
+    [Fact]
+    public async Task Q_MatchingMoreRecordsThanAreSorted_PagesInNameOrder_InTheApiAndTheUi_AndARepSeesOnlyTheirOwn()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var rep = await app.CreateUserAsync(Roles.Sales);
+        var word = Word();
+        // A broad search: more matches than SortMatches sorts in full, so the page walks the name order instead.
+        var broad = Enumerable.Range(0, SortMatches.Cap + 20)
+            .Select(i => new Contact { FirstName = word, LastName = $"Broad{i:D5}", OwnerId = admin.Id }).ToList();
+        await app.ActingAsAsync(admin.Id, sp => sp.GetRequiredService<ContactImporter>().ImportAsync([], broad, CancellationToken.None));
+        var repsOwn = await rep.CreateContactAsync(new { firstName = word, lastName = "Zed" });
+        var expected = broad.OrderBy(c => c.LastName, StringComparer.Ordinal).Select(c => c.Id).ToList();
+        if (app.Provider == DatabaseProvider.Sqlite)
+            Assert.False(await app.WithDbAsync(db => SortMatches.FewAsync<Contact>(db, new ListRequest(null, null, word, null, null), CancellationToken.None)));
+
+        var first = await (await admin.Client.GetAsync($"/api/v1/contacts?q={word}&sort=lastName&limit=50")).ReadAsync<Page<ContactResponse>>();
+        var second = await (await admin.Client.GetAsync(
+            $"/api/v1/contacts?q={word}&sort=lastName&limit=50&cursor={Uri.EscapeDataString(first.NextCursor!)}")).ReadAsync<Page<ContactResponse>>();
+        Assert.Equal(expected.Take(100), first.Data.Concat(second.Data).Select(c => c.Id));
+        Assert.Equal([repsOwn.Id], await ContactsAsync(rep, word));
+
+        // The UI's numbered pages, whose total is exact.
+        var (rows, total) = await app.ActingAsAsync(admin.Id, sp => sp.GetRequiredService<ListQuery>().OffsetPageAsync(
+            sp.GetRequiredService<RapportDb>().Contacts, new ListRequest(null, "lastName", word, null, null), ContactFields.All,
+            "lastName", skip: 50, take: 25, c => c.Id, CancellationToken.None));
+        Assert.Equal(broad.Count + 1, total);
+        Assert.Equal(expected.Skip(50).Take(25), rows);
     }
 
     [Theory]

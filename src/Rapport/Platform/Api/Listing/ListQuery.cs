@@ -25,11 +25,16 @@ public sealed class ListQuery(RapportDb db, KeysetCursor cursors)
         return fields.With(CustomFieldListFields.For<T>(definitions));
     }
 
-    public IQueryable<T> Filtered<T>(IQueryable<T> source, ListRequest request, ResourceFields<T> fields) where T : Entity
+    /// <summary>
+    /// The request's q and filter applied. <paramref name="walkSortOrder"/>: a broad search, whose matches SQLite checks
+    /// row by row along the sort order's index rather than reading them all first (<see cref="SortMatches"/>).
+    /// </summary>
+    public IQueryable<T> Filtered<T>(IQueryable<T> source, ListRequest request, ResourceFields<T> fields, bool walkSortOrder = false)
+        where T : Entity
     {
         if (request.Q is { Length: > MaxQueryLength })
             throw RequestValidationException.For("q", $"q must be at most {MaxQueryLength} characters.");
-        var query = source.Matching(db, request.Q);
+        var query = source.Matching(db, request.Q, scanned: walkSortOrder);
         var predicate = FilterParser.Parse(request.Filter, fields);
         return predicate is null ? query : query.Where(predicate);
     }
@@ -45,10 +50,10 @@ public sealed class ListQuery(RapportDb db, KeysetCursor cursors)
         var limit = request.EffectiveLimit;
         fields = await FieldsAsync(fields, request, ct);
         var keys = SortKeys.Parse(request.Sort, fields, defaultSort);
-        var query = Filtered(source, request, fields);
-        var sortAll = await SortMatches.FewAsync<T>(db, request, ct);
+        var few = await SortMatches.FewAsync<T>(db, request, ct);
+        var query = Filtered(source, request, fields, walkSortOrder: few == false);
         if (!string.IsNullOrEmpty(request.Cursor)) query = query.Where(cursors.After<T>(request.Cursor, keys, rowValues: db.Provider == DatabaseProvider.Postgres));
-        if (sortAll) query = SortMatches.All(query);
+        if (few == true) query = SortMatches.All(db, query);
         var page = SortKeys.Apply(query, keys).Take(limit + 1);
         var rows = await (shape is null ? page : page.Select(shape)).AsNoTracking().ToListAsync(ct);
         var next = rows.Count > limit ? cursors.Create(rows[limit - 1], keys) : null;
@@ -64,7 +69,8 @@ public sealed class ListQuery(RapportDb db, KeysetCursor cursors)
         var query = Filtered(source, request, fields);
         var total = await query.CountAsync(ct);
         // The total is exact here, so it decides without asking the planner.
-        if (total <= SortMatches.Cap && SortMatches.Searches(db, request)) query = SortMatches.All(query);
+        if (SortMatches.Searches(request))
+            query = total <= SortMatches.Cap ? SortMatches.All(db, query) : Filtered(source, request, fields, walkSortOrder: true);
         var rows = await SortKeys.Apply(query, keys).Skip(skip).Take(take).AsNoTracking().ToListAsync(ct);
         return (rows.Select(map).ToList(), total);
     }
