@@ -43,6 +43,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.OwnerId, c.LastName, c.FirstName, c.Id });
         builder.HasIndex(c => new { c.LifecycleStage, c.LastName, c.FirstName, c.Id });
         builder.HasIndex(c => new { c.Country, c.LastName, c.FirstName, c.Id });
+        // A segment of one stage in one country (bench/notes.md item 35): with only the indexes above, SQLite walks
+        // the country in name order and reads each row to check its stage, about 400 rows for a 50-row page at 1M.
+        builder.HasIndex(c => new { c.LifecycleStage, c.Country, c.LastName, c.FirstName, c.Id });
     }
 
     private static void JsonList<T>(PropertyBuilder<List<T>> property) =>

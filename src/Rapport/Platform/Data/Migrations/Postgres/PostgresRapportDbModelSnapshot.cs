@@ -716,6 +716,8 @@ namespace Rapport.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId", "LastName", "FirstName", "Id");
 
+                    b.HasIndex("LifecycleStage", "Country", "LastName", "FirstName", "Id");
+
                     b.HasIndex(new[] { "FirstName" }, "IX_Contacts_FirstName_Trigram");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FirstName" }, "IX_Contacts_FirstName_Trigram"), "GIN");

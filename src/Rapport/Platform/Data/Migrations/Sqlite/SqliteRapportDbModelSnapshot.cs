@@ -673,6 +673,8 @@ namespace Rapport.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "LastName", "FirstName", "Id");
 
+                    b.HasIndex("LifecycleStage", "Country", "LastName", "FirstName", "Id");
+
                     b.ToTable("Contacts");
                 });
 
