@@ -23,7 +23,7 @@ public sealed class CompanySearch(RapportDb db, RecordAccess access) : ISearchPr
             .Take(query.CandidateLimit)
             .Select(c => new SearchHit(c.Id, c.Name, c.Domain ?? c.Industry ?? c.City, UrlOf(c.Id), false))
             .ToListAsync(ct);
-        if (hits.Count < query.Limit && TypoTolerance.SimilarIds(db, "Companies", query) is { } similar)
+        if (TypoTolerance.Wanted(hits, query) && TypoTolerance.SimilarIds(db, "Companies", query) is { } similar)
         {
             var found = hits.Select(h => h.Id).ToList();
             hits.AddRange(await readable.Where(c => similar.Contains(c.Id) && !found.Contains(c.Id))

@@ -24,7 +24,7 @@ public sealed class ContactSearch(RapportDb db, RecordAccess access) : ISearchPr
             .Take(query.CandidateLimit)
             .Select(c => new SearchHit(c.Id, c.FirstName + " " + c.LastName, c.PrimaryEmail ?? c.JobTitle, UrlOf(c.Id), false))
             .ToListAsync(ct);
-        if (hits.Count < query.Limit && TypoTolerance.SimilarIds(db, "Contacts", query) is { } similar)
+        if (TypoTolerance.Wanted(hits, query) && TypoTolerance.SimilarIds(db, "Contacts", query) is { } similar)
         {
             var found = hits.Select(h => h.Id).ToList();
             hits.AddRange(await readable.Where(c => similar.Contains(c.Id) && !found.Contains(c.Id))

@@ -110,6 +110,24 @@ public abstract class GlobalSearchTests(RapportApp app)
     }
 
     [Fact]
+    public async Task Search_ForAWholeNameThatExists_ListsNoLookAlikes_WhileATypoInItStillFindsThem()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var word = Word();
+        var ada = (await admin.CreateContactAsync(new { firstName = "Ada", lastName = word })).Id;
+        var bob = (await admin.CreateContactAsync(new { firstName = "Bob", lastName = word })).Id;
+
+        var whole = Group(await SearchAsync(admin, $"Ada {word}"), "contact");
+        var typo = Group(await SearchAsync(admin, $"Ada {word}x"), "contact");
+
+        // The name typed exists: it is the answer, and Bob (the same last name, a near-miss on PostgreSQL's
+        // trigram match) is not listed after it.
+        Assert.Equal([ada], whole.Select(r => r.Id));
+        if (app.Provider == DatabaseProvider.Postgres) Assert.Equal(new[] { ada, bob }.Order(), typo.Select(r => r.Id).Order());
+        else Assert.Empty(typo);
+    }
+
+    [Fact]
     public async Task Search_WithMoreMatchesThanItRanks_StillPutsTheExactNameFirst_AndFindsWhatARepMaySee()
     {
         var admin = await app.CreateUserAsync(Roles.Admin);

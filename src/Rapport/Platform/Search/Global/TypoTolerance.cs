@@ -6,7 +6,7 @@ namespace Rapport.Platform.Search.Global;
 /// <summary>
 /// On PostgreSQL, record ids whose name columns are close to what was typed (pg_trgm word similarity, served by
 /// the trigram GIN indexes of the AddGlobalSearch migration): "Globx" finds "Globex". Used only when full text
-/// found too little. SQLite has no trigram index; there search stays prefix-only.
+/// found too little (<see cref="Wanted"/>). SQLite has no trigram index; there search stays prefix-only.
 /// </summary>
 public static class TypoTolerance
 {
@@ -16,6 +16,15 @@ public static class TypoTolerance
         ["Companies"] = ["Name"],
         ["Contacts"] = ["FirstName", "LastName"],
     };
+
+    /// <summary>
+    /// Whether similar names are worth looking for: full text found fewer than a page of hits, and none of them is
+    /// named exactly what was typed. Someone who typed a whole name that exists found what they typed; near-misses
+    /// would only follow it, and looking for them is the slowest query of a search at a million contacts (a trigram
+    /// match over every first and last name: 10 ms on average, up to 38 ms; bench/notes.md item 37).
+    /// </summary>
+    public static bool Wanted(IReadOnlyList<SearchHit> hits, SearchQuery query) =>
+        hits.Count < query.Limit && !hits.Any(h => SearchRanking.Score(h, query) >= SearchRanking.Exact);
 
     public static IQueryable<Guid>? SimilarIds(RapportDb db, string table, SearchQuery query)
     {
