@@ -39,7 +39,7 @@ public static class DataSetup
             services.AddPooledDbContextFactory<SqliteRapportDb>((sp, o) => o
                 .UseSqlite(connectionString)
                 .AddInterceptors(sp.GetRequiredService<TagInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>(),
-                    SqlitePragmas.Instance)
+                    SqlitePragmas.Instance, SqliteWriteQueue.Instance)
                 .ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, SqliteConnectionWithoutFunctions>());
 #pragma warning restore EF1001
             services.AddScoped<RapportDb>(sp => Rent<SqliteRapportDb>(sp));
