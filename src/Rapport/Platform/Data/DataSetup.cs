@@ -85,6 +85,9 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
+    /// <summary>How long a writer waits for SQLite's lock before the write fails (SqliteWriteQueue waits as long).</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
+
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
@@ -103,7 +106,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
             Configured.AddOrUpdate(handle, Instance);
         }
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
+        command.CommandText = $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};";
         command.ExecuteNonQuery();
     }
 }

@@ -22,8 +22,8 @@ internal sealed class SqliteWriteQueue : DbTransactionInterceptor
 {
     public static readonly SqliteWriteQueue Instance = new();
 
-    /// <summary>As long as SQLite's own busy timeout (SqlitePragmas): the longest a writer waited before the queue.</summary>
-    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+    /// <summary>SQLite's own busy timeout: the longest a writer waited before the queue.</summary>
+    public static readonly TimeSpan MaxWait = SqlitePragmas.BusyTimeout;
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Queues = new(StringComparer.Ordinal);
     private static readonly ConditionalWeakTable<DbConnection, Turn> Turns = [];
