@@ -20,31 +20,39 @@ public sealed class WrkRunner(string wrkDirectory, string inputDirectory, TimeSp
 
     /// <summary>
     /// Short unrecorded runs first, so JIT, caches and connection pools settle before the measured one. A scenario's
-    /// first requests on a freshly started machine can take a second or more (970 ms seen, bench/notes.md item 30);
-    /// a warm-up that completed almost nothing has not warmed anything, so it is repeated (a few times at most).
+    /// first requests on a freshly started machine can take a second or more (970 ms seen, bench/notes.md item 30),
+    /// and a server that has only served reads still compiles its write path during its first writes: stalls of
+    /// 300–500 ms for every connection in a create's first two seconds (item 40). So the warm-up repeats, a few
+    /// times at most, until a round is <see cref="Settled"/>.
     /// </summary>
     public async Task<WarmUp> WarmUpAsync(string baseUrl, string script, string? apiKey, IDictionary<string, string>? environment, CancellationToken ct)
     {
         var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["BENCH_PATCH_FILE"] = "patch-warmup-ids.txt" };
         var length = TimeSpan.FromSeconds(Math.Max(1, duration.TotalSeconds / 3));
-        WrkResult warm;
-        var rounds = 0;
-        do
+        WrkResult? previous = null;
+        var warm = await RunAsync(baseUrl, script, apiKey, env, length, ct);
+        var rounds = 1;
+        while (!Settled(previous, warm, connections) && rounds < MaxWarmUpRounds)
         {
+            previous = warm;
             warm = await RunAsync(baseUrl, script, apiKey, env, length, ct);
             rounds++;
         }
-        while (!Warmed(warm) && rounds < MaxWarmUpRounds);
-        return new WarmUp(warm, rounds, Warmed(warm));
+        return new WarmUp(warm, rounds, Settled(previous, warm, connections));
     }
 
-    /// <summary>How a warm-up went: its last round, how many rounds it took, and whether it got warm at all.</summary>
+    /// <summary>How a warm-up went: its last round, how many rounds it took, and whether it settled.</summary>
     public sealed record WarmUp(WrkResult Last, int Rounds, bool Warm);
 
-    private const int MaxWarmUpRounds = 5;
+    private const int MaxWarmUpRounds = 6;
 
-    /// <summary>Every connection got through a few requests, so the measured run starts on a server that is no longer cold.</summary>
-    private bool Warmed(WrkResult warm) => warm.Requests >= 4L * connections;
+    /// <summary>
+    /// The server is warm when a round got every connection through a few requests and its p95 is no longer falling:
+    /// within a quarter of the round before. The first round alone never settles, because a round that completed
+    /// enough requests can still have spent its first half compiling (item 40).
+    /// </summary>
+    public static bool Settled(WrkResult? previous, WrkResult latest, int connections) =>
+        previous is not null && latest.Requests >= 4L * connections && latest.P95Ms * 1.25 >= previous.P95Ms;
 
     private async Task<WrkResult> RunAsync(string baseUrl, string script, string? apiKey, IDictionary<string, string>? environment,
         TimeSpan length, CancellationToken ct)

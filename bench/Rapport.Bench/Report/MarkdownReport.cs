@@ -29,7 +29,8 @@ public static class MarkdownReport
         md.AppendLine("(its Release build, its own process, an API key of a Manager). Ratios compare throughput with the matching");
         md.AppendLine("baseline: the raw primary-key lookup for API reads and writes, the raw bulk insert for the import.");
         md.AppendLine("Both servers run with `DOTNET_TieredCompilation=0`, and each scenario gets an unrecorded warm-up run first");
-        md.AppendLine("(repeated until it completes a few requests per connection), so short runs measure steady-state code.");
+        md.AppendLine("(repeated until a round completes a few requests per connection and its p95 stops falling), so short runs measure");
+        md.AppendLine("steady-state code.");
         md.AppendLine("PostgreSQL runs with the memory settings docs/database.md recommends for");
         md.AppendLine("production (a quarter of RAM as shared buffers, in huge pages); each run's table names them.");
         md.AppendLine("The machine is shared (other builds and test suites run beside the benchmark), so the load average is recorded");
