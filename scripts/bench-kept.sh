@@ -21,11 +21,12 @@ trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
 export RAPPORT_WRK_DIR="$(pwd)/bench/wrk" BENCH_INPUT="$directory/wrk-input" BENCH_KEY="$key"
 threads=$(( connections < 2 ? 1 : 2 ))
+warmup=${BENCH_WARMUP:-3}
 database=$(sed -n 's/.*Data Source=\([^;]*\).*/\1/p' <<<"$connection")
 for name in ${scenario//,/ }; do
   echo "== $name"
-  if [ "${BENCH_WARMUP:-3}" -gt 0 ]; then
-    wrk -t "$threads" -c "$connections" -d "${BENCH_WARMUP:-3}s" -s "bench/wrk/$name.lua" "http://127.0.0.1:$port" >/dev/null
+  if [ "$warmup" -gt 0 ]; then
+    wrk -t "$threads" -c "$connections" -d "${warmup}s" -s "bench/wrk/$name.lua" "http://127.0.0.1:$port" >/dev/null
   fi
   wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s --latency -s "bench/wrk/$name.lua" "http://127.0.0.1:$port" | grep -E "Requests/sec|BENCH_JSON|Non-2xx|Socket"
   if [ "$provider" = sqlite ] && [ -f "$database-wal" ]; then echo "   write-ahead log: $(stat -c %s "$database-wal") bytes"; fi
