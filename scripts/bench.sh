@@ -21,6 +21,9 @@ cleanup() {
   # --keep promises the database: leave its cluster (and its huge pages) running and say how to stop it.
   if [[ " $* " == *" --keep "* ]] && [ -n "$pg_dir" ]; then
     echo "PostgreSQL left running; stop it with scripts/stop-postgres.sh $pg_dir" >&2
+    # The huge pages stay reserved after the cluster stops, and a later SQLite run would have that much less page
+    # cache: 6.4 GB of it went missing that way for a day (bench/notes.md item 43).
+    [ -z "$huge_pages_before" ] || echo "then release its huge pages: echo $huge_pages_before > /proc/sys/vm/nr_hugepages" >&2
     return 0
   fi
   [ -z "$pg_dir" ] || scripts/stop-postgres.sh "$pg_dir"
@@ -43,6 +46,15 @@ if [[ " $* " == *" postgres "* || " $* " == *" both "* ]] && [ -z "${RAPPORT_BEN
   export RAPPORT_PG_SETTINGS="-c shared_buffers=${shared_mb}MB -c huge_pages=$huge -c effective_cache_size=$(( mem_mb / 2 ))MB"
   read -r pg_port pg_dir < <(scripts/start-postgres.sh)
   export RAPPORT_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+fi
+
+if [ -z "$huge_pages_before" ] && [[ " $* " != *" --report-only "* ]]; then
+  total=$(awk '/HugePages_Total/ {print $2}' /proc/meminfo 2>/dev/null || echo 0)
+  free=$(awk '/HugePages_Free/ {print $2}' /proc/meminfo 2>/dev/null || echo 0)
+  if [ "${total:-0}" -gt 0 ] && [ "$total" = "$free" ]; then
+    echo "warning: $total huge pages are reserved and unused (e.g. left by a --keep run): the page cache cannot use them," >&2
+    echo "  and SQLite at 1M reads from disk what would have been cached. Release them: echo 0 > /proc/sys/vm/nr_hugepages" >&2
+  fi
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -12,9 +12,7 @@ public static class Machine
         var cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
             : "unknown";
-        var memKb = File.Exists("/proc/meminfo")
-            ? double.Parse(File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture)
-            : 0;
+        var memKb = MemInfo("MemTotal");
         var os = File.Exists("/etc/os-release")
             ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"') ?? RuntimeInformation.OSDescription
             : RuntimeInformation.OSDescription;
@@ -25,7 +23,16 @@ public static class Machine
             : "SELECT split_part(version(), ' on ', 1) || ', shared_buffers ' || current_setting('shared_buffers') || ', huge_pages ' || current_setting('huge_pages')";
         var database = (string)(await command.ExecuteScalarAsync(ct))!;
         return new MachineInfo(cpu, Environment.ProcessorCount, Math.Round(memKb / 1024 / 1024, 1), os,
-            RuntimeInformation.FrameworkDescription, database, MemoryReclaim());
+            RuntimeInformation.FrameworkDescription, database, MemoryReclaim(),
+            Math.Round(MemInfo("HugePages_Total") * MemInfo("Hugepagesize") / 1024 / 1024, 1));
+    }
+
+    /// <summary>A figure from /proc/meminfo (kB, or a count for HugePages_Total); 0 where there is none.</summary>
+    private static double MemInfo(string name)
+    {
+        if (!File.Exists("/proc/meminfo")) return 0;
+        var line = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
     private const string Damon = "/sys/kernel/mm/damon/admin/kdamonds";

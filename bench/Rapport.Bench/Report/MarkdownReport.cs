@@ -116,7 +116,10 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine($"Run {r.StartedAt.ToString("yyyy-MM-dd HH:mm", Invariant)} UTC{(r.Label is null ? "" : $" ({r.Label})")}: `{r.Command}`; " +
                       $"{r.Machine.Database}; wrk {r.Load.Threads} thread(s), {r.Load.Connections} connections, {Num(r.Load.DurationSeconds, 0)} s per scenario; " +
-                      $"load average {Load(r.LoadAverageBefore)} before, {Load(r.LoadAverageAfter)} after.");
+                      $"load average {Load(r.LoadAverageBefore)} before, {Load(r.LoadAverageAfter)} after." +
+                      (r.Provider == "sqlite" && r.Machine.HugePagesGb is > 0 and var huge
+                          ? $" **{Num(huge, 1)} GB of RAM was reserved as huge pages that nothing used**: the page cache had that much less (bench/notes.md item 43)."
+                          : ""));
         md.AppendLine();
         md.AppendLine("| import | rows | seconds | rows/s | vs raw bulk insert |");
         md.AppendLine("|---|---|---|---|---|");

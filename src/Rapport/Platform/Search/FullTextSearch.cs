@@ -29,9 +29,20 @@ public static class FullTextSearch
         return db.Provider switch
         {
             DatabaseProvider.Sqlite => MatchingSqlite(query, db, index, SearchTerms.ToFts5(terms, wholeWords), firstMatches, scanned),
-            _ => query.Where(e => EF.Property<NpgsqlTsVector>(e, SearchIndexes.PostgresColumn)
-                .Matches(EF.Functions.ToTsQuery("simple", SearchTerms.ToTsQuery(terms, wholeWords)))),
+            _ => MatchingPostgres(query, terms, wholeWords),
         };
+    }
+
+    private static IQueryable<T> MatchingPostgres<T>(IQueryable<T> query, IReadOnlyList<string> terms, bool wholeWords) where T : Entity
+    {
+        var (indexed, rechecked) = SearchTerms.ToTsQueries(terms, wholeWords);
+        query = query.Where(e => EF.Property<NpgsqlTsVector>(e, SearchIndexes.PostgresColumn)
+            .Matches(EF.Functions.ToTsQuery("simple", indexed)));
+        if (rechecked is null) return query;
+        // `SearchVector || ''` is not the indexed expression, so PostgreSQL checks the short prefixes on the rows the
+        // index found for the other words instead of building their postings (SearchTerms.ToTsQueries).
+        return query.Where(e => EF.Property<NpgsqlTsVector>(e, SearchIndexes.PostgresColumn).Concat(EF.Functions.ToTsVector("simple", ""))
+            .Matches(EF.Functions.ToTsQuery("simple", rechecked)));
     }
 
     private static IQueryable<T> MatchingSqlite<T>(IQueryable<T> query, RapportDb db, SearchIndex index, string match, int? firstMatches,

@@ -117,6 +117,24 @@ public abstract class SearchTests(RapportApp app)
         Assert.Equal(new[] { oakesReilly.Id, oReilly.Id }.Order(), (await ContactsAsync(admin, $"{word} o reilly")).Order());
     }
 
+    [Fact]
+    public async Task Q_ShortPrefixBesideALongerWord_StillNarrowsTheMatches()
+    {
+        // On PostgreSQL a one- or two-letter prefix is checked on the rows the other words found, not looked up in
+        // the index (SearchTerms.ToTsQueries); it must narrow them all the same.
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var word = Word();
+        var oReilly = await admin.CreateContactAsync(new { firstName = word, lastName = "O'Reilly" });
+        var oakesReilly = await admin.CreateContactAsync(new { firstName = word, lastName = "Oakes Reilly" });
+        var other = await admin.CreateContactAsync(new { firstName = "Ria", lastName = $"Rees{word}" });
+
+        Assert.Equal([oReilly.Id], await ContactsAsync(admin, $"{word} o'r"));
+        Assert.Equal([oakesReilly.Id], await ContactsAsync(admin, $"{word} oa"));
+        Assert.Equal(new[] { oakesReilly.Id, oReilly.Id }.Order(), (await ContactsAsync(admin, $"{word} re")).Order());
+        Assert.Empty(await ContactsAsync(admin, $"{word} x"));
+        Assert.Equal([other.Id], await ContactsAsync(admin, $"ri rees{word}"));
+    }
+
     [Theory]
     [InlineData("-lastName")]
     [InlineData("-createdAt")]

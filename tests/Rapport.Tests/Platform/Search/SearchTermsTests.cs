@@ -19,6 +19,26 @@ public sealed class SearchTermsTests
         Assert.Equal(tsQuery, SearchTerms.ToTsQuery(SearchTerms.Split(typed)));
     }
 
+    [Theory]
+    [InlineData("O'R", "o", "r:*")]
+    [InlineData("jo smi", "smi:*", "jo:*")]
+    [InlineData("Mary O'K", "mary:* & o", "k:*")]
+    [InlineData("a b smith", "smith:*", "a:* & b:*")]
+    [InlineData("jo", "jo:*", null)]
+    [InlineData("a b", "a:* & b:*", null)]
+    [InlineData("smith", "smith:*", null)]
+    [InlineData("Al-Q", "al", "q:*")]
+    public void GinQuery_HoldsBackShortPrefixes_WhenAnotherWordCanUseTheIndex(string typed, string indexed, string? rechecked)
+    {
+        Assert.Equal((indexed, rechecked), SearchTerms.ToTsQueries(SearchTerms.Split(typed)));
+    }
+
+    [Fact]
+    public void GinQuery_OfWholeWords_HoldsNothingBack()
+    {
+        Assert.Equal(("jo & smi", (string?)null), SearchTerms.ToTsQueries(SearchTerms.Split("jo smi"), wholeWords: true));
+    }
+
     [Fact]
     public void Fts5Query_QuotesEveryWord_AndStarsOnlyTheUnfinished()
     {
