@@ -22,7 +22,7 @@ cleanup() {
   if [[ " $* " == *" --keep "* ]] && [ -n "$pg_dir" ]; then
     echo "PostgreSQL left running; stop it with scripts/stop-postgres.sh $pg_dir" >&2
     # The huge pages stay reserved after the cluster stops, and a later SQLite run would have that much less page
-    # cache: 6.4 GB of it went missing that way for a day (bench/notes.md item 43).
+    # cache: 6.4 GB of it went missing that way for hours (bench/notes.md item 43).
     [ -z "$huge_pages_before" ] || echo "then release its huge pages: echo $huge_pages_before > /proc/sys/vm/nr_hugepages" >&2
     return 0
   fi

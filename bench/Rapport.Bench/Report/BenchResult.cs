@@ -47,7 +47,7 @@ public sealed record ScenarioResult(string Name, string Description, WrkResult R
 /// The machine of a run. MemoryReclaim says what the kernel does to memory left untouched, when it reclaims it
 /// proactively (null when it does not; results from before 2026-12-07 did not record it). HugePagesGb is the memory
 /// set aside as huge pages when the run started: PostgreSQL's shared buffers on a PostgreSQL run, and on a SQLite run
-/// memory the page cache could not use (null in results from before 2026-12-08).
+/// memory the page cache could not use (null in results made before it was recorded).
 /// </summary>
 public sealed record MachineInfo(string Cpu, int Cores, double MemoryGb, string Os, string Dotnet, string Database,
     string? MemoryReclaim = null, double? HugePagesGb = null);
