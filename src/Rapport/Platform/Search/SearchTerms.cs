@@ -55,7 +55,10 @@ public static class SearchTerms
 
     /// <summary>PostgreSQL to_tsquery: every word required; as a prefix unless <paramref name="wholeWords"/>.</summary>
     public static string ToTsQuery(IReadOnlyList<string> terms, bool wholeWords = false) =>
-        string.Join(" & ", terms.Select((t, i) => wholeWords || Complete(terms, i) ? t : $"{t}:*"));
+        string.Join(" & ", TsWords(terms, wholeWords));
+
+    private static IEnumerable<string> TsWords(IReadOnlyList<string> terms, bool wholeWords) =>
+        terms.Select((t, i) => wholeWords || Complete(terms, i) ? t : $"{t}:*");
 
     /// <summary>Prefixes shorter than this are checked on the rows the other words find (<see cref="ToTsQueries"/>).</summary>
     public const int ShortPrefix = 3;
@@ -71,7 +74,7 @@ public static class SearchTerms
     {
         var held = terms.Select((t, i) => !wholeWords && !Complete(terms, i) && t.Length < ShortPrefix).ToArray();
         if (held.All(h => h) || !held.Any(h => h)) return (ToTsQuery(terms, wholeWords), null);
-        var words = terms.Select((t, i) => wholeWords || Complete(terms, i) ? t : $"{t}:*").ToArray();
+        var words = TsWords(terms, wholeWords).ToArray();
         return (string.Join(" & ", words.Where((_, i) => !held[i])), string.Join(" & ", words.Where((_, i) => held[i])));
     }
 
